@@ -1,0 +1,116 @@
+"""Checks over the resolved model: references, agenda ↔ sections, translations."""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import Reporter
+from .blocks import inside
+from .model import Image, Workshop, walk
+from .resolve import is_break, section_for
+
+SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def check_workshop(workshop: Workshop, reporter: Reporter) -> None:
+    """Report every problem of one workshop file."""
+    check_images(workshop, reporter)
+    check_links(workshop, reporter)
+    check_sections(workshop, reporter)
+    check_agenda(workshop, reporter)
+
+
+def check_images(workshop: Workshop, reporter: Reporter) -> None:
+    """Report images that are remote, leave the folder, do not exist or lack alt text."""
+    for image in workshop.images:
+        if not image.alt:
+            reporter.error(image.pos, f"image '{image.src}' has no alt text: write ![what it shows]({image.src})",
+                           "image.alt")
+        if SCHEME_RE.match(image.src):
+            reporter.error(image.pos, f"image '{image.src}' is remote; put the file in the workshop "
+                           "folder (builds never use the network)", "image.remote")
+        elif image.path is None:
+            reporter.error(image.pos, f"image path '{image.src}' leaves the workshop folder", "image.outside")
+        elif not image.path.is_file():
+            reporter.error(image.pos, f"image '{image.src}' does not exist", "image.missing")
+
+
+def check_links(workshop: Workshop, reporter: Reporter) -> None:
+    """Report relative links that leave the workshop folder or point at missing files."""
+    for link in workshop.links:
+        href = link.href
+        if SCHEME_RE.match(href) or href.startswith("#"):
+            continue
+        target = inside(workshop.folder, href)
+        if target is None:
+            reporter.error(link.pos, f"link '{href}' leaves the workshop folder", "link.outside")
+        elif not target.exists():
+            reporter.error(link.pos, f"link '{href}' points at a file that does not exist", "link.missing")
+
+
+def check_sections(workshop: Workshop, reporter: Reporter) -> None:
+    """Report empty sections and sections whose anchors collide."""
+    seen: dict[str, int] = {}
+    for section in workshop.sections:
+        if not section.slides:
+            reporter.warning(section.pos, f"section '{section.title}' is empty", "section.empty")
+        if section.anchor in seen:
+            reporter.error(section.pos, f"section '{section.title}' has the same anchor '#{section.anchor}' "
+                           f"as the section on line {seen[section.anchor]}; give it another title",
+                           "section.duplicate")
+        seen.setdefault(section.anchor, section.pos.line)
+
+
+def check_agenda(workshop: Workshop, reporter: Reporter) -> None:
+    """Report agenda items that name no section, or name them out of order."""
+    last = -1
+    for item in workshop.meta.agenda:
+        if is_break(item.title):
+            continue
+        index = section_for(item, workshop.sections)
+        if index is None:
+            reporter.warning(item.pos, f"agenda item '{item.title}' names no section; add "
+                             f"'## {item.title}' or rename the item", "agenda.section")
+        elif index < last:
+            reporter.warning(item.pos, f"agenda item '{item.title}' comes after a later section "
+                             "in the agenda than in the body", "agenda.order")
+        else:
+            last = index
+
+
+def check_translation(original: Workshop, translation: Workshop, reporter: Reporter) -> None:
+    """Report where a translation's agenda or sections differ in structure from the original."""
+    where = original.source.path
+    agenda_a, agenda_b = original.meta.agenda, translation.meta.agenda
+    if len(agenda_a) != len(agenda_b):
+        reporter.error(agenda_b[0].pos if agenda_b else translation.source, f"agenda has {len(agenda_b)} items but "
+                       f"{where} has {len(agenda_a)}", "translation.agenda")
+    else:
+        for a, b in zip(agenda_a, agenda_b):
+            if a.minutes != b.minutes:
+                reporter.error(b.pos, f"agenda item '{b.title}' is {b.minutes} min but the original "
+                               f"({a.pos}) is {a.minutes} min", "translation.agenda")
+    sections_a, sections_b = original.sections, translation.sections
+    if len(sections_a) != len(sections_b):
+        reporter.error(translation.source, f"translation has {len(sections_b)} sections but {where} "
+                       f"has {len(sections_a)}", "translation.sections")
+        return
+    for a, b in zip(sections_a, sections_b):
+        _compare_sections(a, b, reporter)
+
+
+def _compare_sections(a, b, reporter: Reporter) -> None:
+    """Report a translated section whose slides, activities or images differ from the original's."""
+    if len(a.slides) != len(b.slides):
+        reporter.error(b.pos, f"section '{b.title}' has {len(b.slides)} slides but the original "
+                       f"'{a.title}' ({a.pos}) has {len(a.slides)}", "translation.slides")
+    minutes_a = [x.minutes for x in a.activities]
+    minutes_b = [x.minutes for x in b.activities]
+    if minutes_a != minutes_b:
+        reporter.error(b.pos, f"section '{b.title}' has activities of {minutes_b or 'none'} min but the "
+                       f"original ({a.pos}) has {minutes_a or 'none'} min", "translation.activities")
+    images_a = sum(isinstance(x, Image) for x in walk(a.blocks))
+    images_b = sum(isinstance(x, Image) for x in walk(b.blocks))
+    if images_a != images_b:
+        reporter.error(b.pos, f"section '{b.title}' has {images_b} images but the original ({a.pos}) "
+                       f"has {images_a}", "translation.images")

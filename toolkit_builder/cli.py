@@ -1,0 +1,108 @@
+"""The editors' command line: check, new, build, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .diagnostics import Reporter, plural
+from .dump import as_data
+from .errors import ToolkitError
+from .project import Project, load_project
+
+
+def summary(project: Project, reporter: Reporter) -> str:
+    """Return the one-line summary of a check."""
+    count = len(project.workshops)
+    return (f"{plural(count, 'workshop')}, {plural(project.files, 'file')}: "
+            f"{plural(len(reporter.errors), 'error')}, {plural(len(reporter.warnings), 'warning')}")
+
+
+def print_findings(reporter: Reporter, out=sys.stderr) -> None:
+    """Print every finding, one line each, ordered by file and line."""
+    for item in reporter.sorted():
+        print(item.format(), file=out)
+
+
+def failed(reporter: Reporter, strict: bool) -> bool:
+    """Return whether the findings fail the run."""
+    return bool(reporter.errors) or (strict and bool(reporter.warnings))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every workshop; print findings and a summary."""
+    project = load_project(args.root)
+    print_findings(project.reporter, sys.stdout)
+    if args.dump_model:
+        langs = project.workshops.get(args.dump_model)
+        if not langs:
+            print(f"error: no workshop '{args.dump_model}'", file=sys.stderr)
+            return 1
+        data = {lang: as_data(w, project.settings.root) for lang, w in sorted(langs.items())}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    print(summary(project, project.reporter))
+    return 1 if failed(project.reporter, args.strict) else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Scaffold a workshop folder."""
+    from .config import load_settings
+    from .scaffold import scaffold
+
+    settings = load_settings(args.root)
+    folder = scaffold(settings.docs_dir, args.title, args.lang or settings.default_language, args.slug)
+    print(f"created {folder.relative_to(settings.root)}/index.md; run 'python build.py check' next")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Check the sources, then build the site and every artifact."""
+    from .pipeline import build
+
+    return build(args.root, strict=args.strict, out=sys.stdout)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the site with live reload."""
+    from .pipeline import serve
+
+    return serve(args.root, args.dev_addr)
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser."""
+    main_parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
+    main_parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml)")
+    sub = main_parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="validate every workshop and translation")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--dump-model", metavar="SLUG", help="print the document model of a workshop as JSON")
+    check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="scaffold a new workshop")
+    new.add_argument("title")
+    new.add_argument("--lang", help="language of the new workshop (default: the site's)")
+    new.add_argument("--slug", help="folder name (default: from the title)")
+    new.set_defaults(func=cmd_new)
+    build = sub.add_parser("build", help="check, then build site/ and every artifact (the default)")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.set_defaults(func=cmd_build)
+    serve = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(func=cmd_serve)
+    return main_parser
+
+
+def main(argv: list[str]) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    if args.command is None:
+        args = parser().parse_args([*argv, "build"])
+    try:
+        return args.func(args)
+    except ToolkitError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

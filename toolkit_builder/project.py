@@ -1,0 +1,71 @@
+"""Read every workshop and translation of a project and check them as a whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_translation, check_workshop
+from .config import Settings, load_settings
+from .diagnostics import Reporter
+from .model import SourcePos, Workshop
+from .reader import make_markdown, read_workshop
+from .sources import check_slugs, discover
+
+
+@dataclass
+class Project:
+    """Every workshop of a project, by slug and language, with the findings of reading them."""
+
+    settings: Settings
+    workshops: dict[str, dict[str, Workshop]] = field(default_factory=dict)
+    reporter: Reporter = field(default_factory=Reporter)
+    files: int = 0
+
+    def all(self) -> list[Workshop]:
+        """Return every workshop file in slug and language order (default language first)."""
+        out = []
+        for slug in sorted(self.workshops):
+            langs = self.workshops[slug]
+            out.extend(langs[lang] for lang in sorted(langs, key=lambda l: (l != self.settings.default_language, l)))
+        return out
+
+    def original(self, slug: str) -> Workshop | None:
+        """Return a workshop in the default language, or its first language."""
+        langs = self.workshops.get(slug, {})
+        return langs.get(self.settings.default_language) or next(iter(langs.values()), None)
+
+
+def load_project(root: Path, only: set[str] | None = None) -> Project:
+    """Return the project in `root` with every workshop read and checked."""
+    settings = load_settings(root)
+    project = Project(settings)
+    reporter = project.reporter
+    if not settings.docs_dir.is_dir():
+        reporter.error(SourcePos("mkdocs.yml"), f"docs_dir '{settings.docs_dir.name}' does not exist", "config.docs")
+        return project
+    check_slugs(settings.docs_dir, root, reporter)
+    md = make_markdown(settings)
+    originals: dict[str, Workshop] = {}
+    for source in discover(settings.docs_dir, settings.root):
+        if only and source.slug not in only:
+            continue
+        project.files += 1
+        workshop = read_workshop(source, settings, reporter, md)
+        if workshop is None:
+            continue
+        langs = project.workshops.setdefault(source.slug, {})
+        if workshop.lang in langs:
+            reporter.error(workshop.source, f"language '{workshop.lang}' of '{source.slug}' is already "
+                           f"given by {langs[workshop.lang].source.path}", "source.duplicate-language")
+            continue
+        langs[workshop.lang] = workshop
+        if source.lang is None:
+            originals[source.slug] = workshop
+        check_workshop(workshop, reporter)
+    for slug, langs in project.workshops.items():
+        original = originals.get(slug)
+        for workshop in langs.values():
+            if original is not None and workshop is not original:
+                check_translation(original, workshop, reporter)
+    return project

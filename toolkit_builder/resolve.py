@@ -1,0 +1,72 @@
+"""Facts derived from a workshop before any writer runs: clock times, agenda ↔ sections."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import AgendaItem, Section, Workshop
+
+BREAK_WORDS = {"break", "coffee break", "lunch", "lunch break", "pause", "kaffepause", "lunsj",
+               "lunsjpause", "pausa", "descanso", "almuerzo", "kaffeepause", "mittagspause",
+               "mittagessen", "déjeuner", "pause café", "pausa café", "intervalo", "tauko", "paus", "fika"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An agenda item placed on the clock, with the sections it covers."""
+
+    item: AgendaItem
+    start: str
+    end: str
+    sections: tuple[Section, ...]
+
+    @property
+    def is_break(self) -> bool:
+        """Return whether the item is a break, which needs no section."""
+        return is_break(self.item.title)
+
+
+def normalise(title: str) -> str:
+    """Return a title folded for matching: case, accents, punctuation and spacing ignored."""
+    folded = unicodedata.normalize("NFKD", title.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", folded).strip()
+
+
+def is_break(title: str) -> bool:
+    """Return whether an agenda item is a break."""
+    return normalise(title) in {normalise(word) for word in BREAK_WORDS}
+
+
+def clock(start: str | None, minutes: int) -> str:
+    """Return the clock time `minutes` after `start` (09:00 if unset), as HH:MM."""
+    hours, mins = (int(part) for part in (start or "09:00").split(":"))
+    total = (hours * 60 + mins + minutes) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def section_for(item: AgendaItem, sections: tuple[Section, ...]) -> int | None:
+    """Return the index of the section an agenda item names, or None."""
+    wanted = normalise(item.title)
+    for index, section in enumerate(sections):
+        if normalise(section.title) == wanted:
+            return index
+    return None
+
+
+def schedule(workshop: Workshop) -> tuple[Slot, ...]:
+    """Return the agenda on the clock; each item covers sections up to the next named one."""
+    agenda = workshop.meta.agenda
+    starts = [section_for(item, workshop.sections) for item in agenda]
+    slots, elapsed = [], 0
+    for index, item in enumerate(agenda):
+        begin = starts[index]
+        later = [s for s in starts[index + 1:] if s is not None and begin is not None and s > begin]
+        end = later[0] if later else len(workshop.sections)
+        covered = workshop.sections[begin:end] if begin is not None else ()
+        slots.append(Slot(item, clock(workshop.meta.start, elapsed),
+                          clock(workshop.meta.start, elapsed + item.minutes), tuple(covered)))
+        elapsed += item.minutes
+    return tuple(slots)
