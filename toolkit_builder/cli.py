@@ -33,7 +33,11 @@ def failed(reporter: Reporter, strict: bool) -> bool:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every workshop; print findings and a summary."""
+    from .pipeline import make_context, writer_checks
+
     project = load_project(args.root)
+    if not project.reporter.errors and project.workshops:
+        project.reporter.extend(writer_checks(project, make_context(project)))
     print_findings(project.reporter, sys.stdout)
     if args.dump_model:
         langs = project.workshops.get(args.dump_model)

@@ -12,10 +12,12 @@ from .theme import Theme
 
 # kind -> "module:function". Each function is pure: the same workshop and context give the same bytes.
 WRITERS: dict[str, str] = {
+    "slides": "toolkit_builder.slides:render",
 }
 
 # Checks a writer can make without writing anything (e.g. slides that must be split); run by `check`.
 CHECKERS: dict[str, str] = {
+    "slides": "toolkit_builder.slides:check",
 }
 
 

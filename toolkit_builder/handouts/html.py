@@ -1,0 +1,145 @@
+"""Model blocks → HTML fragments for the handouts; pure, escaped, no Markdown involved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup, escape
+
+from ..model import (Activity, Block, Code, Heading, Image, ListBlock, ListItem, Notes, Only, Paragraph,
+                     Quote, Run, Runs, Table)
+
+# How many ruled lines a worksheet offers for writing; enough for a few sentences per step.
+WORKSHEET_LINES = 9
+
+
+@dataclass(frozen=True)
+class Options:
+    """How blocks are written for one document."""
+
+    audience: str                 # "handout" or "guide": which Only and Notes blocks are kept
+    page_url: str = ""            # absolute address of the workshop page, for relative links
+    footnotes: bool = True        # print link targets as footnotes (paper cannot click)
+    worksheet_label: str = "Activity"
+    notes_label: str = "Your notes"
+    minutes_label: str = "min"
+
+
+def link_target(href: str, page_url: str) -> str:
+    """Return an address a reader can type: absolute links as they are, relative ones on the site."""
+    if "://" in href or href.startswith("mailto:"):
+        return href
+    return urljoin(page_url, href) if page_url.startswith(("http://", "https://")) else href
+
+
+def run_html(run: Run, opts: Options) -> Markup:
+    """Return one inline run as HTML."""
+    out = escape(run.text)
+    if run.code:
+        out = Markup("<code>%s</code>") % out
+    if run.emphasis:
+        out = Markup("<em>%s</em>") % out
+    if run.strong:
+        out = Markup("<strong>%s</strong>") % out
+    if run.href:
+        target = link_target(run.href, opts.page_url)
+        out = Markup('<a href="%s">%s</a>') % (target, out) if "://" in target else out
+        if opts.footnotes and target.rstrip("/") != run.text.rstrip("/"):
+            out += Markup('<span class="url-note">%s</span>') % target
+    return out
+
+
+def runs_html(runs: Runs, opts: Options) -> Markup:
+    """Return inline runs as HTML."""
+    return Markup("").join(run_html(run, opts) for run in runs)
+
+
+def list_html(items: tuple[ListItem, ...], opts: Options) -> Markup:
+    """Return a flattened list (items with levels) as nested <ul>/<ol> elements."""
+    parts: list[str] = []
+    open_tags: list[str] = []
+    for item in items:
+        while len(open_tags) > item.level + 1:
+            parts.append(f"</li></{open_tags.pop()}>")
+        if len(open_tags) == item.level + 1:
+            parts.append("</li>")
+        while len(open_tags) < item.level + 1:
+            tag = "ol" if item.ordered else "ul"
+            if len(open_tags) < item.level:  # a skipped level still needs an item to hold it
+                parts.append(f"<{tag}><li>")
+            else:
+                parts.append(f"<{tag}>")
+            open_tags.append(tag)
+        parts.append(f"<li>{runs_html(item.runs, opts)}")
+    while open_tags:
+        parts.append(f"</li></{open_tags.pop()}>")
+    return Markup("".join(parts))
+
+
+def table_html(table: Table, opts: Options) -> Markup:
+    """Return a table whose header row repeats on every page it spans."""
+    def cell(tag: str, runs: Runs, index: int) -> str:
+        align = table.align[index] if index < len(table.align) else ""
+        style = f' style="text-align: {align}"' if align in ("left", "center", "right") else ""
+        return f"<{tag}{style}>{runs_html(runs, opts)}</{tag}>"
+
+    head = "".join(cell("th", runs, i) for i, runs in enumerate(table.header))
+    body = "".join("<tr>" + "".join(cell("td", runs, i) for i, runs in enumerate(row)) + "</tr>"
+                   for row in table.rows)
+    return Markup(f'<table class="content"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def image_html(image: Image, opts: Options) -> Markup:
+    """Return a figure; the alt text is kept for the tagged PDF, the title becomes a caption."""
+    if image.path is None:
+        return Markup("")
+    width = escape(image.width) if image.width else "auto"
+    caption = Markup("<figcaption>%s</figcaption>") % image.title if image.title else Markup("")
+    return Markup('<figure><img src="%s" alt="%s" style="width: %s">%s</figure>') % (
+        Path(image.path).as_uri(), image.alt, width, caption)
+
+
+def worksheet_html(activity: Activity, opts: Options) -> Markup:
+    """Return an activity as a worksheet: what to do, then ruled space to write."""
+    inner = blocks_html(activity.blocks, opts)
+    lines = Markup('<div class="ruled" aria-hidden="true">%s</div>') % Markup(
+        '<span class="line"></span>' * WORKSHEET_LINES)
+    return Markup(
+        '<section class="worksheet"><p class="kicker">%s · %s %s</p><h3 class="worksheet-title">%s</h3>'
+        '%s<p class="write-label">%s</p>%s</section>') % (
+        opts.worksheet_label, activity.minutes, opts.minutes_label, activity.title, inner, opts.notes_label, lines)
+
+
+def block_html(block: Block, opts: Options) -> Markup:
+    """Return one block as HTML for the document's audience (empty if it is not for it)."""
+    if isinstance(block, Paragraph):
+        return Markup("<p>%s</p>") % runs_html(block.runs, opts)
+    if isinstance(block, Heading):
+        level = min(max(block.level, 3), 6)
+        return Markup(f"<h{level}>%s</h{level}>") % runs_html(block.runs, opts)
+    if isinstance(block, ListBlock):
+        return list_html(block.items, opts)
+    if isinstance(block, Table):
+        return table_html(block, opts)
+    if isinstance(block, Image):
+        return image_html(block, opts)
+    if isinstance(block, Code):
+        return Markup("<pre><code>%s</code></pre>") % block.text.rstrip("\n")
+    if isinstance(block, Quote):
+        inner = Markup("").join(Markup("<p>%s</p>") % runs_html(p, opts) for p in block.paragraphs)
+        return Markup("<blockquote>%s</blockquote>") % inner
+    if isinstance(block, Notes):
+        return Markup('<aside class="notes">%s</aside>') % blocks_html(block.blocks, opts) \
+            if opts.audience == "guide" else Markup("")
+    if isinstance(block, Activity):
+        return worksheet_html(block, opts)
+    if isinstance(block, Only):
+        return blocks_html(block.blocks, opts) if block.target == "handout" else Markup("")
+    return Markup("")
+
+
+def blocks_html(blocks: tuple[Block, ...], opts: Options) -> Markup:
+    """Return a sequence of blocks as HTML."""
+    return Markup("").join(block_html(block, opts) for block in blocks)

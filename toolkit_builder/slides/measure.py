@@ -1,0 +1,96 @@
+"""Text measurement with the theme's real font files, so that slide text is known to fit."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+from ..model import Run
+
+# Pillow measures in pixels of a font loaded at this size; scaling to points is linear.
+REFERENCE_SIZE = 200
+FALLBACKS = {
+    "regular": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "bold": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "italic": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+    "bolditalic": "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf",
+    "mono": "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+}
+
+
+@lru_cache(maxsize=16)
+def _font(path: str) -> ImageFont.FreeTypeFont:
+    """Return a font file loaded at the reference size."""
+    return ImageFont.truetype(path, REFERENCE_SIZE)
+
+
+class Metrics:
+    """Widths and line heights of text set in a theme's fonts."""
+
+    def __init__(self, files: dict[str, Path]):
+        self.paths = {style: str(files.get(style) or FALLBACKS[style]) for style in FALLBACKS}
+        self.paths["mono"] = str(files.get("mono") or FALLBACKS["mono"])
+        self._widths: dict[tuple[str, str], float] = {}
+
+    def style_of(self, run: Run, bold: bool = False) -> str:
+        """Return the font style a run is set in."""
+        if run.code:
+            return "mono"
+        strong = run.strong or bold
+        return {(True, True): "bolditalic", (True, False): "bold", (False, True): "italic"}.get(
+            (strong, run.emphasis), "regular")
+
+    def width(self, text: str, style: str, size: float) -> float:
+        """Return the width in points of a text at a font size in points."""
+        key = (text, style)
+        if key not in self._widths:
+            self._widths[key] = _font(self.paths[style]).getlength(text)
+        return self._widths[key] * size / REFERENCE_SIZE
+
+    def line_height(self, size: float, style: str = "regular") -> float:
+        """Return the height of one line at single spacing, from the font's ascent and descent."""
+        ascent, descent = _font(self.paths[style]).getmetrics()
+        return (ascent + descent) * size / REFERENCE_SIZE
+
+    def words(self, runs: tuple[Run, ...], bold: bool = False) -> list[tuple[str, str, bool]]:
+        """Return (word, style, ends-line) tokens of some runs."""
+        tokens: list[tuple[str, str, bool]] = []
+        for run in runs:
+            if run.text == "\n":
+                if tokens:
+                    tokens[-1] = (tokens[-1][0], tokens[-1][1], True)
+                continue
+            style = self.style_of(run, bold)
+            for word in run.text.split():
+                tokens.append((word, style, False))
+        return tokens
+
+    def lines(self, runs: tuple[Run, ...], size: float, width: float, bold: bool = False) -> int:
+        """Return how many lines some runs wrap to in a column `width` points wide."""
+        count, used = 1, 0.0
+        for word, style, breaks in self.words(runs, bold):
+            word_width = self.width(word, style, size)
+            space = self.width(" ", style, size) if used else 0.0
+            if used and used + space + word_width > width:
+                count += 1 + int(word_width // max(width, 1))
+                used = word_width % max(width, 1)
+            else:
+                used += space + word_width
+                if not used - word_width and word_width > width:
+                    count += int(word_width // max(width, 1))
+                    used = word_width % max(width, 1)
+            if breaks:
+                count, used = count + 1, 0.0
+        return count
+
+    def natural_width(self, runs: tuple[Run, ...], size: float, bold: bool = False) -> float:
+        """Return the width of some runs set on one line."""
+        tokens = self.words(runs, bold)
+        return sum(self.width(w, s, size) for w, s, _ in tokens) + \
+            self.width(" ", "regular", size) * max(len(tokens) - 1, 0)
+
+    def longest_word(self, runs: tuple[Run, ...], size: float, bold: bool = False) -> float:
+        """Return the width of the widest word of some runs."""
+        return max((self.width(w, s, size) for w, s, _ in self.words(runs, bold)), default=0.0)

@@ -1,0 +1,324 @@
+"""plan_deck: the slides of a workshop as data (pure; only emit.py touches python-pptx)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..diagnostics import Diagnostic, WARNING
+from ..i18n import text
+from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph, Quote, Run,
+                     Section, SourcePos, Table, Workshop, plain)
+from ..resolve import Slot, schedule
+from ..writers import Context
+from .layout import Para, TablePart, fit_size, paginate, table_parts, text_height
+from .measure import Metrics
+from .template import Box, Geometry, geometry, template_path
+
+LONG_WORKSHOP = 120        # minutes from which each agenda block gets a divider slide
+GAP_BELOW_TEXT = 8.0
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "nb": "januar februar mars april mai juni juli august september oktober november desember",
+}
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """One slide to emit: its kind, title and content, already laid out to fit."""
+
+    kind: str                              # title, agenda, divider, break, content, activity, closing
+    title: str
+    section: str = ""                      # anchor of the section it belongs to
+    paras: tuple[Para, ...] = ()
+    size: float = 24.0
+    text_box: Box | None = None
+    text_height: float = 0.0
+    table: TablePart | None = None
+    image: Image | None = None
+    subtitle: tuple[str, ...] = ()
+    minutes: int = 0
+    materials: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    notes: str = ""
+    pos: SourcePos | None = None
+
+
+@dataclass
+class Deck:
+    """A planned deck: slides and what the planner had to warn about."""
+
+    slides: list[SlideSpec] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def month_year(date: str, lang: str) -> str:
+    """Return `October 2013` for `2013-10` in the workshop's language."""
+    parts = date.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        names = MONTHS.get(lang.split("-")[0], MONTHS["en"]).split()
+        return f"{names[int(parts[1]) - 1]} {parts[0]}"
+    return date
+
+
+def paras_of(blocks: tuple[Block, ...]) -> list[Para]:
+    """Return the slide paragraphs of text blocks (lists, paragraphs, headings, quotes, code)."""
+    out: list[Para] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Para(block.runs))
+        elif isinstance(block, Heading):
+            out.append(Para(block.runs, style="heading"))
+        elif isinstance(block, ListBlock):
+            counters: dict[int, int] = {}
+            for item in block.items:
+                counters[item.level] = counters.get(item.level, 0) + 1
+                for deeper in [lvl for lvl in counters if lvl > item.level]:
+                    del counters[deeper]
+                out.append(Para(item.runs, item.level, "numbered" if item.ordered else "bullet", counters[item.level]))
+        elif isinstance(block, Quote):
+            out.extend(Para(p, style="quote") for p in block.paragraphs)
+        elif isinstance(block, Code):
+            out.extend(Para((Run(line or " ", code=True),), style="code") for line in block.text.split("\n"))
+    return out
+
+
+def notes_text(blocks: tuple[Block, ...]) -> str:
+    """Return facilitator notes as plain text for the notes pane."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Notes):
+            for para in paras_of(block.blocks):
+                bullet = "• " if para.style == "bullet" else f"{para.number}. " if para.style == "numbered" else ""
+                lines.append("    " * para.level + bullet + plain(para.runs))
+    return "\n".join(lines)
+
+
+def _for_slides(blocks: tuple[Block, ...]) -> list[Block]:
+    """Return blocks as the slides see them: slides-only content in, handout-only and notes out."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Only):
+            if block.target == "slides":
+                out.extend(_for_slides(block.blocks))
+        elif not isinstance(block, Notes):
+            out.append(block)
+    return out
+
+
+class Planner:
+    """Lays out one workshop's slides against the template's geometry and the theme's fonts."""
+
+    def __init__(self, workshop: Workshop, context: Context):
+        self.workshop = workshop
+        self.context = context
+        self.lang = workshop.lang
+        self.geo: Geometry = geometry(template_path(context.theme))
+        self.metrics = Metrics(context.theme.font_files)
+        self.deck = Deck()
+
+    def warn(self, pos: SourcePos, message: str) -> None:
+        """Record a warning for the build summary and `check`."""
+        self.deck.diagnostics.append(Diagnostic(pos, WARNING, message, "slides.split"))
+
+    def plan(self) -> Deck:
+        """Return the whole deck."""
+        meta = self.workshop.meta
+        self.add_title()
+        if meta.agenda:
+            self.add_agenda()
+        for entry in self.sequence():
+            if isinstance(entry, Section):
+                self.add_section(entry)
+            else:
+                self.add_slot(entry)
+        self.add_closing()
+        return self.deck
+
+    def sequence(self) -> list:
+        """Return sections in order, with agenda dividers and breaks where they fall."""
+        slots = schedule(self.workshop)
+        long = (self.workshop.meta.duration or 0) >= LONG_WORKSHOP
+        before: dict[int, list[Slot]] = {}
+        pending: list[Slot] = []
+        for slot in slots:
+            if slot.sections:
+                first = self.workshop.sections.index(slot.sections[0])
+                before.setdefault(first, []).extend(pending + ([slot] if long else []))
+                pending = []
+            elif slot.is_break:
+                pending.append(slot)
+        out: list = []
+        for index, section in enumerate(self.workshop.sections):
+            out.extend(before.get(index, []))
+            out.append(section)
+        return out + pending
+
+    def add_title(self) -> None:
+        """Add the title slide: title, subtitle, origin with date and place."""
+        meta = self.workshop.meta
+        origin = meta.origin
+        line = " · ".join(x for x in (origin.event, origin.place, month_year(origin.date, self.lang)) if x)
+        objectives = "\n".join(f"• {o}" for o in meta.objectives)
+        notes = f"{text(self.lang, 'objectives')}:\n{objectives}" if objectives else ""
+        self.deck.slides.append(SlideSpec("title", meta.title, subtitle=tuple(x for x in (meta.subtitle, line) if x),
+                                          notes=notes, pos=self.workshop.source))
+
+    def add_agenda(self) -> None:
+        """Add the agenda as a table with clock times (split if it is long)."""
+        rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {text(self.lang, 'minutes')}")
+                     for slot in schedule(self.workshop))
+        header = tuple((Run(text(self.lang, key)),) for key in ("time", "item", "duration"))
+        table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows), ("left", "left", "right"),
+                      self.workshop.meta.agenda[0].pos)
+        area = self.content_area()
+        parts = table_parts(table, area.width, area.height, area.height, self.metrics)
+        for number, part in enumerate(parts, 1):
+            title = self.numbered(text(self.lang, "agenda"), number, len(parts))
+            self.deck.slides.append(SlideSpec("agenda", title, table=part, pos=table.pos))
+
+    def add_slot(self, slot: Slot) -> None:
+        """Add a divider for an agenda block, or a break slide."""
+        minutes = f"{slot.item.minutes} {text(self.lang, 'minutes')}"
+        if slot.is_break:
+            self.deck.slides.append(SlideSpec("break", slot.item.title, subtitle=(f"{slot.start} – {slot.end}",),
+                                              minutes=slot.item.minutes, pos=slot.item.pos))
+            return
+        titles = "\n".join(f"• {s.title}" for s in slot.sections)
+        self.deck.slides.append(SlideSpec("divider", slot.item.title, section=slot.sections[0].anchor,
+                                          subtitle=(f"{slot.start} – {slot.end} · {minutes}",),
+                                          notes=titles, pos=slot.item.pos))
+
+    def add_section(self, section: Section) -> None:
+        """Add the slides of a section: one or more per `---` chunk, activities on their own."""
+        for chunk in section.slides:
+            notes = notes_text(chunk.blocks)
+            blocks = _for_slides(chunk.blocks)
+            text_blocks = [b for b in blocks if not isinstance(b, (Activity, Table, Image))]
+            tables = [b for b in blocks if isinstance(b, Table)]
+            images = [b for b in blocks if isinstance(b, Image)]
+            paras = paras_of(tuple(text_blocks))
+            if paras or tables or images:
+                self.add_content(section, chunk.pos, paras, tables, images, notes)
+                notes = ""
+            for activity in (b for b in blocks if isinstance(b, Activity)):
+                self.add_activity(section, activity, notes + ("\n" if notes else "") + notes_text(activity.blocks))
+                notes = ""
+            if notes and self.deck.slides and self.deck.slides[-1].section == section.anchor:
+                last = self.deck.slides[-1]
+                self.deck.slides[-1] = _with_notes(last, notes)
+
+    def content_area(self) -> Box:
+        """Return the body placeholder's box."""
+        return self.geo.body
+
+    def add_content(self, section: Section, pos: SourcePos, paras: list[Para], tables: list[Table],
+                    images: list[Image], notes: str) -> None:
+        """Add content slides for text, tables and images of one chunk."""
+        body, left = self.geo.body, self.geo.left
+        start = len(self.deck.slides)
+        if images and paras and not tables and fit_size(paras, left.width, left.height, self.metrics):
+            size = fit_size(paras, left.width, left.height, self.metrics)
+            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), size, left,
+                                              image=images.pop(0), pos=pos))
+            paras = []
+        if tables and paras:
+            height = text_height(paras, SIZES_FOR_TABLE, body.width, self.metrics)
+            room = body.height - height - GAP_BELOW_TEXT
+            parts = table_parts(tables[0], body.width, room, body.height, self.metrics)
+            if height < body.height * 0.5 and parts[0].stop > parts[0].start and room > 0:
+                text_box = Box(body.left, body.top, body.width, height)
+                self.add_table(section, pos, tables.pop(0), paras=tuple(paras), text_box=text_box, room=room)
+                paras = []
+        if paras:
+            self.add_text(section, pos, paras)
+        for table in tables:
+            self.add_table(section, pos, table)
+        for image in images:
+            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, image=image, pos=image.pos))
+        if notes:
+            for index in range(start, len(self.deck.slides)):
+                self.deck.slides[index] = _with_notes(self.deck.slides[index], notes)
+
+    def add_text(self, section: Section, pos: SourcePos, paras: list[Para]) -> None:
+        """Add text slides: shrunk to fit, or split into continuation slides with a warning."""
+        box = self.geo.body
+        size = fit_size(paras, box.width, box.height, self.metrics)
+        if size is not None:
+            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), size, box, pos=pos))
+            return
+        pages = paginate(paras, box.width, box.height, self.metrics)
+        self.warn(pos, f"slide '{section.title}' does not fit even at 18 pt; split into {len(pages)} slides")
+        for number, page in enumerate(pages, 1):
+            self.deck.slides.append(SlideSpec("content", self.numbered(section.title, number, len(pages)),
+                                              section.anchor, tuple(page), 20.0, box, pos=pos))
+
+    def add_table(self, section: Section, pos: SourcePos, table: Table, paras: tuple[Para, ...] = (),
+                  text_box: Box | None = None, room: float | None = None) -> None:
+        """Add a table as native table slides, with its header repeated on continuation slides."""
+        body = self.geo.body
+        parts = table_parts(table, body.width, room if room is not None else body.height, body.height, self.metrics)
+        if len(parts) > 1:
+            self.warn(table.pos, f"table in '{section.title}' does not fit on one slide; split into {len(parts)} slides")
+        for number, part in enumerate(parts, 1):
+            title = self.numbered(section.title, number, len(parts))
+            first = number == 1
+            self.deck.slides.append(SlideSpec("content", title, section.anchor, paras if first else (),
+                                              SIZES_FOR_TABLE, text_box if first else None,
+                                              text_box.height if first and text_box else 0.0, table=part, pos=pos))
+
+    def add_activity(self, section: Section, activity: Activity, notes: str) -> None:
+        """Add an activity slide: instructions beside the duration, or full width if they need it."""
+        paras = paras_of(tuple(_for_slides(activity.blocks)))
+        box = self.geo.left
+        size = fit_size(paras, box.width, box.height, self.metrics)
+        if size is None:
+            box = self.geo.body
+            size = fit_size(paras, box.width, box.height, self.metrics)
+        pages = [paras] if size is not None else paginate(paras, box.width, box.height, self.metrics)
+        if size is None:
+            self.warn(activity.pos, f"activity '{activity.title}' does not fit on one slide; split into {len(pages)} slides")
+        for number, page in enumerate(pages, 1):
+            self.deck.slides.append(SlideSpec(
+                "activity", self.numbered(activity.title, number, len(pages)), section.anchor, tuple(page),
+                size or 20.0, box, minutes=activity.minutes, materials=activity.materials, notes=notes,
+                pos=activity.pos))
+
+    def add_closing(self) -> None:
+        """Add the closing slide with QR codes to the workshop page and the video."""
+        links = [(text(self.lang, "workshop_page"), self.context.page_url(self.workshop))]
+        if self.workshop.meta.video:
+            links.append((text(self.lang, "video"), self.workshop.meta.video))
+        self.deck.slides.append(SlideSpec("closing", text(self.lang, "thank_you"),
+                                          subtitle=(text(self.lang, "questions"),),
+                                          links=tuple(links), pos=self.workshop.source))
+
+    @staticmethod
+    def numbered(title: str, number: int, total: int) -> str:
+        """Return a title with `(2/3)` when content runs over several slides."""
+        return title if total == 1 else f"{title} ({number}/{total})"
+
+
+SIZES_FOR_TABLE = 20.0
+
+
+def _with_notes(spec: SlideSpec, notes: str) -> SlideSpec:
+    """Return a slide spec with notes added."""
+    from dataclasses import replace
+
+    joined = f"{spec.notes}\n{notes}" if spec.notes else notes
+    return replace(spec, notes=joined)
+
+
+def plan_deck(workshop: Workshop, context: Context) -> Deck:
+    """Return the planned deck of a workshop."""
+    return Planner(workshop, context).plan()
+
+
+def section_slide_numbers(workshop: Workshop, context: Context) -> dict[str, tuple[int, int]]:
+    """Return, for each section anchor, its first and last slide number (1-based)."""
+    numbers: dict[str, tuple[int, int]] = {}
+    for index, spec in enumerate(plan_deck(workshop, context).slides, 1):
+        if spec.section and spec.kind != "divider":
+            first, _ = numbers.get(spec.section, (index, index))
+            numbers[spec.section] = (first, index)
+    return numbers

@@ -1,0 +1,114 @@
+"""The deck template: load the theme's .pptx, apply the theme's colours and fonts, read its geometry."""
+
+from __future__ import annotations
+
+import copy
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Emu
+
+from ..theme import Theme
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS = {"a": A}
+DEFAULT_TEMPLATE = "slides/template.pptx"
+
+# Layout indexes of the template (python-pptx's default layout order).
+TITLE, CONTENT, SECTION, TWO_CONTENT, TITLE_ONLY, BLANK = 0, 1, 2, 3, 5, 6
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where the template's layouts put their placeholders, in points."""
+
+    slide_width: float
+    slide_height: float
+    title: Box
+    body: Box
+    left: Box
+    right: Box
+
+
+def template_path(theme: Theme) -> Path:
+    """Return the .pptx template of a theme (its own, or the default theme's)."""
+    path = theme.pptx_template or theme.file(DEFAULT_TEMPLATE)
+    if path is None:
+        raise FileNotFoundError(f"theme '{theme.name}' has no {DEFAULT_TEMPLATE}")
+    return path
+
+
+def _box(shape) -> Box:
+    """Return a shape's rectangle in points."""
+    return Box(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
+
+
+@lru_cache(maxsize=8)
+def geometry(path: Path) -> Geometry:
+    """Return the placeholder geometry of a template."""
+    prs = Presentation(str(path))
+    content = {p.placeholder_format.idx: p for p in prs.slide_layouts[CONTENT].placeholders}
+    two = {p.placeholder_format.idx: p for p in prs.slide_layouts[TWO_CONTENT].placeholders}
+    return Geometry(Emu(prs.slide_width).pt, Emu(prs.slide_height).pt, _box(content[0]), _box(content[1]),
+                    _box(two[1]), _box(two[2]))
+
+
+def _colour_scheme(theme: Theme) -> dict[str, str]:
+    """Return the theme's colours as the slots of an Office colour scheme."""
+    c = theme.colours
+    return {"dk1": c.get("text", "#1d2430"), "lt1": "#FFFFFF", "dk2": c.get("primary", "#1f4e79"),
+            "lt2": c.get("light", "#eef3f8"), "accent1": c.get("primary", "#1f4e79"),
+            "accent2": c.get("accent", "#2a9d8f"), "accent3": c.get("muted", "#5b6675"),
+            "accent4": c.get("accent", "#2a9d8f"), "accent5": c.get("primary", "#1f4e79"),
+            "accent6": c.get("muted", "#5b6675"), "hlink": c.get("primary", "#1f4e79"),
+            "folHlink": c.get("muted", "#5b6675")}
+
+
+def apply_theme(prs, theme: Theme) -> None:
+    """Write the theme's colours and fonts into the presentation's Office theme part."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    scheme = root.find(".//a:clrScheme", NS)
+    scheme.set("name", theme.name[:60])
+    for slot, colour in _colour_scheme(theme).items():
+        node = scheme.find(f"a:{slot}", NS)
+        for child in list(node):
+            node.remove(child)
+        etree.SubElement(node, f"{{{A}}}srgbClr", val=colour.lstrip("#").upper())
+    fonts = root.find(".//a:fontScheme", NS)
+    for tag, family in (("majorFont", theme.heading_font), ("minorFont", theme.body_font)):
+        fonts.find(f"a:{tag}/a:latin", NS).set("typeface", family)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@lru_cache(maxsize=8)
+def _template_bytes(path: Path) -> bytes:
+    """Return a template's bytes (read once per process)."""
+    return path.read_bytes()
+
+
+def open_deck(theme: Theme):
+    """Return a new presentation on the theme's template, with no slides, in the theme's colours."""
+    prs = Presentation(io.BytesIO(_template_bytes(template_path(theme))))
+    apply_theme(prs, theme)
+    return prs
+
+
+def clone(element):
+    """Return a deep copy of an XML element."""
+    return copy.deepcopy(element)

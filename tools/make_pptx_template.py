@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Write themes/default/slides/template.pptx: python-pptx's default template re-laid for 16:9.
+
+Restyle a deck by opening this file in PowerPoint or Impress and editing its slide master and
+layouts; the builder reads the placeholders' positions from it. Run from the project folder:
+    .venv/bin/python tools/make_pptx_template.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from toolkit_builder.slides.template import A, apply_theme  # noqa: E402
+from toolkit_builder.theme import load_theme  # noqa: E402
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+WIDE = Inches(13.333)
+FOOTER = {10: (0.6, 2.6), 11: (3.4, 6.5), 12: (10.23, 2.5)}
+
+
+def place(shape, left, top, width, height) -> None:
+    """Move a placeholder to a rectangle given in inches."""
+    shape.left, shape.top, shape.width, shape.height = Inches(left), Inches(top), Inches(width), Inches(height)
+
+
+def text_style(shape, size: int, bold: bool, colour: str, align: str = "l") -> None:
+    """Give a layout placeholder a default size, weight, colour and alignment."""
+    sp = shape._element
+    body = sp.find(f".//{{{P}}}txBody")
+    body = body if body is not None else sp.get_or_add_txBody()
+    lst = body.find(f"{{{A}}}lstStyle")
+    for child in list(lst):
+        lst.remove(child)
+    ppr = etree.SubElement(lst, f"{{{A}}}lvl1pPr", algn=align)
+    etree.SubElement(ppr, f"{{{A}}}buNone")
+    rpr = etree.SubElement(ppr, f"{{{A}}}defRPr", sz=str(size * 100), b="1" if bold else "0")
+    fill = etree.SubElement(rpr, f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}schemeClr", val=colour)
+
+
+def background(layout, colour: str) -> None:
+    """Give a layout a solid background in a scheme colour."""
+    csld = layout._element.find(f"{{{P}}}cSld")
+    bg = etree.Element(f"{{{P}}}bg")
+    pr = etree.SubElement(bg, f"{{{P}}}bgPr")
+    fill = etree.SubElement(pr, f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}schemeClr", val=colour)
+    etree.SubElement(pr, f"{{{A}}}effectLst")
+    csld.insert(0, bg)
+
+
+def master_styles(master) -> None:
+    """Set the master's title and body text styles: left-aligned bold titles in the primary colour."""
+    styles = master._element.find(f"{{{P}}}txStyles")
+    title = styles.find(f"{{{P}}}titleStyle/{{{A}}}lvl1pPr")
+    title.set("algn", "l")
+    rpr = title.find(f"{{{A}}}defRPr")
+    rpr.set("sz", "3200")
+    rpr.set("b", "1")
+    for child in list(rpr):
+        if child.tag.endswith("solidFill"):
+            rpr.remove(child)
+    fill = etree.Element(f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}schemeClr", val="tx2")
+    rpr.insert(0, fill)
+    body = styles.find(f"{{{P}}}bodyStyle")
+    for level, size in zip(range(1, 10), (24, 22, 20, 18, 18, 18, 18, 18, 18)):
+        ppr = body.find(f"{{{A}}}lvl{level}pPr")
+        ppr.find(f"{{{A}}}defRPr").set("sz", str(size * 100))
+
+
+def main() -> None:
+    """Build and save the template."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = WIDE, Inches(7.5)
+    master = prs.slide_master
+    for shape in master.placeholders:
+        idx = shape.placeholder_format.idx
+        if idx == 0:
+            place(shape, 0.6, 0.35, 12.13, 1.0)
+        elif idx == 1:
+            place(shape, 0.6, 1.5, 12.13, 5.1)
+        elif idx in FOOTER:
+            place(shape, FOOTER[idx][0], 6.95, FOOTER[idx][1], 0.4)
+    master_styles(master)
+    for index, layout in enumerate(prs.slide_layouts):
+        for shape in layout.placeholders:
+            idx = shape.placeholder_format.idx
+            if idx in FOOTER:
+                place(shape, FOOTER[idx][0], 6.95, FOOTER[idx][1], 0.4)
+            elif index in (1, 5, 9) and idx in (0, 1):
+                place(shape, 0.6, 0.35 if idx == 0 else 1.5, 12.13, 1.0 if idx == 0 else 5.1)
+            elif index == 3 and idx in (0, 1, 2):
+                place(shape, *{0: (0.6, 0.35, 12.13, 1.0), 1: (0.6, 1.5, 5.95, 5.1), 2: (6.78, 1.5, 5.95, 5.1)}[idx])
+            else:
+                shape.left = int(shape.left * WIDE / Inches(10))
+                shape.width = int(shape.width * WIDE / Inches(10))
+    title_slide, section = prs.slide_layouts[0], prs.slide_layouts[2]
+    for layout in (title_slide, section):
+        background(layout, "tx2")
+    for shape in title_slide.placeholders:
+        if shape.placeholder_format.idx == 0:
+            place(shape, 0.8, 1.7, 11.7, 2.0)
+            text_style(shape, 40, True, "bg1")
+        elif shape.placeholder_format.idx == 1:
+            place(shape, 0.8, 3.8, 11.7, 1.6)
+            text_style(shape, 22, False, "bg1")
+    for shape in section.placeholders:
+        if shape.placeholder_format.idx == 0:
+            place(shape, 0.8, 2.4, 11.7, 1.5)
+            text_style(shape, 36, True, "bg1")
+        elif shape.placeholder_format.idx == 1:
+            place(shape, 0.8, 4.0, 11.7, 1.0)
+            text_style(shape, 22, False, "bg1")
+    apply_theme(prs, load_theme(ROOT / "themes", "default"))
+    target = ROOT / "themes/default/slides/template.pptx"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    prs.save(str(target))
+    print(f"wrote {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
