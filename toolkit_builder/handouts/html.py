@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
+from .locations import workshop_url
 from ..model import (Activity, Block, Code, Heading, Image, ListBlock, ListItem, Notes, Only, Paragraph,
                      Quote, Run, Runs, Table)
 
@@ -20,6 +21,7 @@ class Options:
     """How blocks are written for one document."""
 
     audience: str                 # "handout" or "guide": which Only and Notes blocks are kept
+    folder: Path = Path(".")      # the workshop folder, against which image addresses are made
     page_url: str = ""            # absolute address of the workshop page, for relative links
     footnotes: bool = True        # print link targets as footnotes (paper cannot click)
     worksheet_label: str = "Activity"
@@ -98,7 +100,7 @@ def image_html(image: Image, opts: Options) -> Markup:
     width = escape(image.width) if image.width else "auto"
     caption = Markup("<figcaption>%s</figcaption>") % image.title if image.title else Markup("")
     return Markup('<figure><img src="%s" alt="%s" style="width: %s">%s</figure>') % (
-        Path(image.path).as_uri(), image.alt, width, caption)
+        workshop_url(opts.folder, image.path), image.alt, width, caption)
 
 
 def worksheet_html(activity: Activity, opts: Options) -> Markup:

@@ -50,6 +50,10 @@ class Emitter:
         for number, spec in enumerate(deck.slides, 1):
             getattr(self, f"slide_{spec.kind}")(spec)
             slide = self.prs.slides[-1]
+            if spec.kind in ("content", "activity", "agenda", "closing"):
+                for para in slide.shapes.title.text_frame.paragraphs:
+                    for run in para.runs:
+                        run.font.size = Pt(spec.title_size)
             if spec.notes:
                 slide.notes_slide.notes_text_frame.text = spec.notes
             if spec.kind in ("content", "activity", "agenda"):
@@ -140,11 +144,13 @@ class Emitter:
         if wide:
             # Long instructions take the whole width; the duration moves up beside the title.
             title = slide.shapes.title
-            badge = slide.shapes.add_textbox(title.left + title.width - Pt(190), title.top, Pt(190), title.height)
+            left, top, width, height = title.left, title.top, title.width, title.height
+            badge = slide.shapes.add_textbox(left + width - Pt(190), top, Pt(190), height)
             self.plain_frame(badge.text_frame)
             badge.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             self.duration_line(badge.text_frame.paragraphs[0], duration, 40, PP_ALIGN.RIGHT)
-            title.width = title.width - Pt(200)
+            # Setting one dimension of an inherited placeholder resets the others, so set all four.
+            title.left, title.top, title.width, title.height = left, top, width - Pt(200), height
             return
         frame = self.placeholder(slide, 2).text_frame
         self.plain_frame(frame)

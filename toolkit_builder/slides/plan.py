@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, WARNING
 from ..i18n import text
@@ -10,7 +10,7 @@ from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, On
                      Section, SourcePos, Table, Workshop, plain)
 from ..resolve import Slot, schedule
 from ..writers import Context
-from .layout import Para, TablePart, fit_size, paginate, table_parts, text_height
+from .layout import INSET_X, INSET_Y, SAFETY, Para, TablePart, fit_size, paginate, table_parts, text_height
 from .measure import Metrics
 from .template import Box, Geometry, geometry, template_path
 
@@ -41,6 +41,7 @@ class SlideSpec:
     links: tuple[tuple[str, str], ...] = ()
     notes: str = ""
     pos: SourcePos | None = None
+    title_size: float = 32.0
 
 
 @dataclass
@@ -120,6 +121,15 @@ class Planner:
         """Record a warning for the build summary and `check`."""
         self.deck.diagnostics.append(Diagnostic(pos, WARNING, message, "slides.split"))
 
+    def title_size(self, title: str, kind: str) -> float:
+        """Return the largest title size at which a content title fits its placeholder."""
+        box = self.geo.title
+        for size in (32.0, 28.0, 24.0, 20.0):
+            lines = self.metrics.lines((Run(title, strong=True),), size, (box.width - 2 * INSET_X) * SAFETY)
+            if lines * self.metrics.line_height(size) + 2 * INSET_Y <= box.height:
+                return size
+        return 20.0
+
     def plan(self) -> Deck:
         """Return the whole deck."""
         meta = self.workshop.meta
@@ -132,6 +142,9 @@ class Planner:
             else:
                 self.add_slot(entry)
         self.add_closing()
+        for index, spec in enumerate(self.deck.slides):
+            if spec.kind in ("content", "activity", "agenda", "closing"):
+                self.deck.slides[index] = replace(spec, title_size=self.title_size(spec.title, spec.kind))
         return self.deck
 
     def sequence(self) -> list:
@@ -303,8 +316,6 @@ SIZES_FOR_TABLE = 20.0
 
 def _with_notes(spec: SlideSpec, notes: str) -> SlideSpec:
     """Return a slide spec with notes added."""
-    from dataclasses import replace
-
     joined = f"{spec.notes}\n{notes}" if spec.notes else notes
     return replace(spec, notes=joined)
 

@@ -1,0 +1,149 @@
+"""What every handout document shares: words, theme CSS, logos, QR codes, metadata; all pure."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import segno
+from markupsafe import Markup
+
+from ..i18n import text
+from ..model import Workshop
+from ..resolve import Slot, schedule
+from ..theme import Theme
+from ..writers import Context
+from .html import Options
+from .locations import theme_url
+
+# Weights and styles of the theme's font files, for @font-face rules.
+FONT_FACES = {"regular": (400, "normal"), "semibold": (600, "normal"), "bold": (700, "normal"),
+              "italic": (400, "italic"), "bolditalic": (700, "italic")}
+# Used when a workshop gives no origin date: a fixed instant, so that rebuilds are byte-identical.
+EPOCH = "2000-01-01T00:00:00Z"
+DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?$")
+
+
+def words(lang: str):
+    """Return the `t(key, **values)` function templates use for interface words."""
+    return functools.partial(text, lang)
+
+
+def css_string(value: str) -> str:
+    """Return a value quoted as a CSS string."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def page_counter(lang: str) -> str:
+    """Return the CSS `content` value for 'Page x of y' in the document's language."""
+    template = text(lang, "page_of", page="\0page\0", pages="\0pages\0")
+    parts = []
+    for piece in template.split("\0"):
+        if piece in ("page", "pages"):
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts)
+
+
+def theme_css(theme: Theme, lang: str) -> str:
+    """Return the CSS the theme's settings decide: font files, colours, page size, page counter."""
+    rules, folders = [], theme.folders or (theme.folder,)
+    for key, (weight, style) in FONT_FACES.items():
+        path = theme.font_files.get(key)
+        if path:
+            rules.append(f"@font-face {{ font-family: {css_string(theme.body_font)}; src: url({theme_url(folders, path)});"
+                         f" font-weight: {weight}; font-style: {style}; }}")
+    colours = " ".join(f"--{name}: {value};" for name, value in sorted(theme.colours.items()))
+    fonts = (f"--body-font: {css_string(theme.body_font)}, sans-serif; "
+             f"--heading-font: {css_string(theme.heading_font)}, {css_string(theme.body_font)}, sans-serif; "
+             f"--mono-font: {css_string(theme.mono_font)}, monospace;")
+    rules.append(f":root {{ {colours} {fonts} }}")
+    rules.append(f"@page {{ size: {theme.page_size}; }}")
+    rules.append(f"@page body {{ @bottom-right {{ content: {page_counter(lang)}; }} }}")
+    return "\n".join(rules)
+
+
+def theme_stylesheets(theme: Theme, kind: str) -> str:
+    """Return the theme's print CSS: the shared sheet, then the one for this kind of document."""
+    sheets = [theme.file("handout/print.css"), theme.file(f"handout/{kind}.css")]
+    return "\n".join(path.read_text(encoding="utf-8") for path in sheets if path)
+
+
+def logos(theme: Theme) -> list[str]:
+    """Return the logos to show, partner first: one per theme folder in the chain that has one."""
+    found = [theme.logo] if theme.logo else []
+    for folder in theme.folders:
+        for name in ("logo.svg", "logo.png"):
+            path = folder / name
+            if path.is_file():
+                if path.resolve() not in found:
+                    found.append(path.resolve())
+                break
+    return [theme_url(theme.folders or (theme.folder,), p) for p in found]
+
+
+def qr_data_uri(url: str, colour: str) -> str:
+    """Return a QR code for an address as an SVG data URI."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark=colour)
+
+
+def is_web(url: str) -> bool:
+    """Return whether an address can be reached from a phone (and so deserves a QR code)."""
+    return url.startswith(("http://", "https://"))
+
+
+def metadata_date(workshop: Workshop) -> str:
+    """Return the W3C date the PDF says it was made: the origin date, else a fixed epoch."""
+    match = DATE_RE.match(workshop.meta.origin.date.strip())
+    if not match:
+        return EPOCH
+    month, day = match.group("month") or "01", match.group("day") or "01"
+    return f"{match.group('year')}-{month}-{day}T00:00:00Z"
+
+
+def origin_date(workshop: Workshop) -> str:
+    """Return the origin date for people: 'October 2013' from '2013-10'."""
+    raw = workshop.meta.origin.date.strip()
+    match = DATE_RE.match(raw)
+    if not match or not match.group("month"):
+        return raw
+    months = text(workshop.lang, "months").split(",")
+    month = int(match.group("month"))
+    name = months[month - 1] if 1 <= month <= len(months) else match.group("month")
+    if match.group("day"):
+        return text(workshop.lang, "date_day", day=int(match.group("day")), month=name, year=match.group("year"))
+    return text(workshop.lang, "date_month", month=name, year=match.group("year"))
+
+
+def agenda_rows(workshop: Workshop) -> list[Slot]:
+    """Return the agenda on the clock."""
+    return list(schedule(workshop))
+
+
+def options(workshop: Workshop, context: Context, audience: str) -> Options:
+    """Return how blocks are written for a document of this workshop."""
+    lang = workshop.lang
+    return Options(audience=audience, folder=workshop.folder, page_url=context.page_url(workshop),
+                   worksheet_label=text(lang, "worksheet"), notes_label=text(lang, "your_notes"),
+                   minutes_label=text(lang, "minutes"))
+
+
+def base(workshop: Workshop, context: Context, kind: str, word_key: str) -> dict:
+    """Return the template variables every document uses."""
+    meta, theme, lang = workshop.meta, context.theme, workshop.lang
+    page_url = context.page_url(workshop)
+    primary = theme.colours.get("primary", "#000000")
+    return {
+        "kind": kind, "lang": lang, "t": words(lang), "meta": meta, "workshop": workshop,
+        "doc_name": text(lang, word_key), "doc_title": f"{meta.title} – {text(lang, word_key)}",
+        "authors": ", ".join(meta.facilitators) or theme.name,
+        "created": metadata_date(workshop), "origin_date": origin_date(workshop),
+        "css": Markup(theme_css(theme, lang) + "\n" + theme_stylesheets(theme, kind)),
+        "logos": logos(theme), "theme_name": theme.name,
+        "page_url": page_url if is_web(page_url) else "",
+        "page_qr": qr_data_uri(page_url, primary) if is_web(page_url) else "",
+        "video_qr": qr_data_uri(meta.video, primary) if is_web(meta.video) else "",
+        "agenda": agenda_rows(workshop),
+    }

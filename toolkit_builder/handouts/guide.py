@@ -1,0 +1,155 @@
+"""Template variables of the facilitator guide: run-of-show, checklist, notes, timed activities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..i18n import text
+from ..model import Activity, ListBlock, Section, Workshop
+from ..resolve import Slot, clock
+from ..writers import Context
+from .checklist import checklist
+from .common import base, options
+from .html import Options, blocks_html, runs_html
+
+SlideRange = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step of an activity with the clock time it should start."""
+
+    time: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    """An activity as the facilitator runs it."""
+
+    title: str
+    minutes: int
+    start: str
+    end: str
+    intro: Markup
+    steps: tuple[Step, ...]
+    materials: tuple[str, ...]
+    debrief: int  # minutes left in the agenda slot after the activity
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section as the guide prints it."""
+
+    anchor: str
+    title: str
+    slot: Slot | None
+    slides: str
+    notes: Markup
+    activities: tuple[ActivityView, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the run-of-show."""
+
+    start: str
+    end: str
+    title: str
+    minutes: int
+    is_break: bool
+    slides: str
+    materials: str
+
+
+def section_slide_numbers(workshop: Workshop, context: Context) -> dict[str, SlideRange] | None:
+    """Return each section's first and last slide number from the deck's plan, or None without one."""
+    try:
+        from ..slides.plan import section_slide_numbers as numbers
+    except ImportError:  # the slides writer is optional: the guide then has no Slides column
+        return None
+    return numbers(workshop, context)
+
+
+def slide_label(ranges: list[SlideRange]) -> str:
+    """Return '5–7' (or '5') for the slides the ranges cover together."""
+    if not ranges:
+        return ""
+    first, last = min(r[0] for r in ranges), max(r[1] for r in ranges)
+    return f"{first}–{last}" if last > first else str(first)
+
+
+def minutes_of(time: str) -> int:
+    """Return the minutes since midnight of an HH:MM clock time."""
+    hours, mins = time.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def slot_of(workshop: Workshop, slots: list[Slot]) -> dict[str, Slot]:
+    """Return the agenda slot that covers each section, by anchor."""
+    return {section.anchor: slot for slot in slots for section in slot.sections}
+
+
+def activity_window(activity: Activity, section: Section, slot: Slot | None) -> tuple[str, str]:
+    """Return when an activity runs: at the slot's start if it opens the slot, else ending with it."""
+    if slot is None:
+        return "", ""
+    opens_slot = slot.sections and slot.sections[0] is section and activity in section.slides[0].blocks
+    slot_minutes = minutes_of(slot.end) - minutes_of(slot.start)
+    if opens_slot or activity.minutes >= slot_minutes:
+        return slot.start, clock(slot.start, activity.minutes)
+    return clock(slot.end, -activity.minutes), slot.end
+
+
+def activity_view(activity: Activity, section: Section, slot: Slot | None, opts: Options) -> ActivityView:
+    """Return an activity with a suggested clock time for each step (its minutes shared out evenly)."""
+    start, end = activity_window(activity, section, slot)
+    steps = activity.steps
+    timed = tuple(Step(clock(start, activity.minutes * i // len(steps)) if start else "", runs_html(s.runs, opts))
+                  for i, s in enumerate(steps))
+    rest = tuple(b for b in activity.blocks if not (isinstance(b, ListBlock) and b.ordered))
+    debrief = minutes_of(slot.end) - minutes_of(end) if slot and end else 0
+    return ActivityView(activity.title, activity.minutes, start, end, blocks_html(rest, opts), timed,
+                        activity.materials, max(debrief, 0))
+
+
+def section_views(workshop: Workshop, context: Context, slots: list[Slot],
+                  numbers: dict[str, SlideRange] | None) -> list[SectionView]:
+    """Return each section with its time, slides, facilitator notes and timed activities."""
+    opts = options(workshop, context, "guide")
+    covering = slot_of(workshop, slots)
+    views = []
+    for section in workshop.sections:
+        slot = covering.get(section.anchor)
+        notes = Markup("").join(blocks_html(n.blocks, opts) for n in section.notes)
+        acts = tuple(activity_view(a, section, slot, opts) for a in section.activities)
+        span = slide_label([numbers[section.anchor]]) if numbers and section.anchor in numbers else ""
+        views.append(SectionView(section.anchor, section.title, slot, span, notes, acts))
+    return views
+
+
+def run_of_show(slots: list[Slot], numbers: dict[str, SlideRange] | None) -> list[Row]:
+    """Return the run-of-show: clock times, items, durations, slides and materials."""
+    rows = []
+    for slot in slots:
+        ranges = [numbers[s.anchor] for s in slot.sections if numbers and s.anchor in numbers]
+        materials = [m for s in slot.sections for a in s.activities for m in a.materials]
+        rows.append(Row(slot.start, slot.end, slot.item.title, slot.item.minutes, slot.is_break,
+                        slide_label(ranges), ", ".join(dict.fromkeys(materials))))
+    return rows
+
+
+def facilitator_guide(workshop: Workshop, context: Context) -> dict:
+    """Return the facilitator guide's template variables."""
+    values = base(workshop, context, "facilitator-guide", "facilitator_guide")
+    numbers = section_slide_numbers(workshop, context)
+    slots = values["agenda"]
+    values.update(
+        run_of_show=run_of_show(slots, numbers), has_slides=numbers is not None,
+        checklist=checklist(workshop), sections=section_views(workshop, context, slots, numbers),
+        end=clock(workshop.meta.start, sum(i.minutes for i in workshop.meta.agenda)),
+        start=workshop.meta.start or "09:00", minutes_word=text(workshop.lang, "minutes"),
+    )
+    return values

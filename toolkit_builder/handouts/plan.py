@@ -1,0 +1,76 @@
+"""Template variables of the participant handout and the feedback form: pure functions of the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..i18n import text
+from ..model import Workshop
+from ..writers import Context
+from .common import base, options
+from .html import blocks_html
+
+# Ids of the handout's fixed parts; prefixed so that they never clash with a section's anchor.
+ABOUT_ID, TAKEAWAYS_ID = "ktw-about", "ktw-takeaways"
+# The rating scale of the feedback form.
+SCALE = (1, 2, 3, 4, 5)
+# Ruled lines under each open question of the feedback form.
+QUESTION_LINES = 4
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A line of the table of contents: the id it points at and its title."""
+
+    target: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section as the handout prints it."""
+
+    anchor: str
+    title: str
+    html: Markup
+
+
+def handout_sections(workshop: Workshop, context: Context) -> list[SectionView]:
+    """Return the sections for participants: no facilitator notes, no slides-only parts."""
+    opts = options(workshop, context, "handout")
+    return [SectionView(s.anchor, s.title, blocks_html(s.blocks, opts)) for s in workshop.sections]
+
+
+def toc(workshop: Workshop) -> list[TocEntry]:
+    """Return the handout's table of contents."""
+    lang = workshop.lang
+    entries = [TocEntry(ABOUT_ID, text(lang, "about"))]
+    entries += [TocEntry(s.anchor, s.title) for s in workshop.sections]
+    entries.append(TocEntry(TAKEAWAYS_ID, text(lang, "takeaways") if workshop.meta.takeaways
+                            else text(lang, "your_notes")))
+    return entries
+
+
+def handout(workshop: Workshop, context: Context) -> dict:
+    """Return the participant handout's template variables."""
+    values = base(workshop, context, "handout", "handout")
+    values.update(
+        about_id=ABOUT_ID, takeaways_id=TAKEAWAYS_ID, toc=toc(workshop),
+        intro=blocks_html(workshop.intro, options(workshop, context, "handout")),
+        sections=handout_sections(workshop, context),
+    )
+    return values
+
+
+def feedback_form(workshop: Workshop, context: Context) -> dict:
+    """Return the feedback form's template variables: a rating row per objective, open questions."""
+    values = base(workshop, context, "feedback-form", "feedback_form")
+    lang = workshop.lang
+    values.update(
+        scale=SCALE, objectives=list(workshop.meta.objectives),
+        questions=[text(lang, key) for key in ("q_apply", "q_missing", "q_next")],
+        question_lines=QUESTION_LINES,
+    )
+    return values

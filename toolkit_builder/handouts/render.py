@@ -1,0 +1,101 @@
+"""HTML → PDF with WeasyPrint: the only module that imports it. Sandboxed loading, reused caches."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from contextlib import contextmanager
+from pathlib import Path
+
+from weasyprint import HTML
+from weasyprint.logger import LOGGER
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .locations import local_path
+
+# Shared by every document a process renders: fonts are registered once, images decoded once.
+FONT_CONFIG = FontConfiguration()
+IMAGE_CACHE: dict = {}
+_STAMPS: dict[str, tuple[int, int]] = {}
+# Tagged PDF for screen readers; WeasyPrint's closest variant to an accessible handout.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True, "dpi": 300, "optimize_images": True}
+
+
+class SandboxFetcher(URLFetcher):
+    """Loads files of the workshop and the theme, and data: URIs; refuses everything else."""
+
+    def __init__(self, allowed: dict[str, Path]):
+        super().__init__(allowed_protocols={"data"}, allow_redirects=False)
+        self.allowed = allowed
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        """Return the resource, or raise if it is not a file of the workshop or the theme."""
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = local_path(url, self.allowed)
+        if path is None:
+            raise ValueError(f"refused to load {url}: only files of the workshop and the theme may be used")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+
+class Collect(logging.Handler):
+    """Keeps WeasyPrint's warnings so that the writer can report them as diagnostics."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Record one message."""
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def collected():
+    """Yield the list WeasyPrint's warnings go to while rendering, instead of stderr."""
+    handler = Collect()
+    LOGGER.addHandler(handler)
+    propagate, LOGGER.propagate = LOGGER.propagate, False
+    try:
+        yield handler.messages
+    finally:
+        LOGGER.removeHandler(handler)
+        LOGGER.propagate = propagate
+
+
+def _stamp(url: str, allowed: dict[str, Path]) -> tuple[int, int] | None:
+    """Return the size and modification time of the file behind an address."""
+    path = local_path(url, allowed)
+    if path is None:
+        return None
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _drop_stale(allowed: dict[str, Path]) -> None:
+    """Forget cached images whose file changed (or whose address now means another folder)."""
+    for url in list(IMAGE_CACHE):
+        if "://" in url and _STAMPS.get(url) != _stamp(url, allowed):
+            IMAGE_CACHE.pop(url, None)
+    for url in list(_STAMPS):
+        if url not in IMAGE_CACHE:
+            del _STAMPS[url]
+
+
+def _remember(allowed: dict[str, Path]) -> None:
+    """Note the files behind newly cached images."""
+    for url in IMAGE_CACHE:
+        if "://" in url and url not in _STAMPS:
+            _STAMPS[url] = _stamp(url, allowed)
+
+
+def write_pdf(html: str, allowed: dict[str, Path]) -> tuple[bytes, list[str]]:
+    """Return the PDF of a final HTML document and WeasyPrint's warnings."""
+    _drop_stale(allowed)
+    with collected() as messages:
+        document = HTML(string=html, url_fetcher=SandboxFetcher(allowed), base_url="ktw://workshop/")
+        data = document.write_pdf(font_config=FONT_CONFIG, cache=IMAGE_CACHE, **PDF_OPTIONS)
+    _remember(allowed)
+    return data, messages

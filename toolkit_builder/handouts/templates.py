@@ -1,0 +1,28 @@
+"""The theme's Jinja2 templates for the handouts; a partner theme overrides any of them by file name."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+
+from ..theme import Theme
+
+# Template names by kind of document, looked up in <theme>/handout/ along the theme chain.
+TEMPLATES = {"handout": "handout.html.j2", "facilitator-guide": "facilitator-guide.html.j2",
+             "feedback-form": "feedback-form.html.j2"}
+
+
+@functools.lru_cache(maxsize=8)
+def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    """Return a Jinja2 environment that looks in each theme folder's handout/ in turn (cached)."""
+    loader = jinja2.FileSystemLoader([str(folder / "handout") for folder in folders])
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def render_html(theme: Theme, kind: str, values: dict) -> str:
+    """Return the final HTML of one document."""
+    env = environment(tuple(theme.folders or (theme.folder,)))
+    return env.get_template(TEMPLATES[kind]).render(**values)
