@@ -75,19 +75,17 @@ def _stamp(url: str, allowed: dict[str, Path]) -> tuple[int, int] | None:
 
 
 def _drop_stale(allowed: dict[str, Path]) -> None:
-    """Forget cached images whose file changed (or whose address now means another folder)."""
-    for url in list(IMAGE_CACHE):
-        if "://" in url and _STAMPS.get(url) != _stamp(url, allowed):
-            IMAGE_CACHE.pop(url, None)
-    for url in list(_STAMPS):
-        if url not in IMAGE_CACHE:
-            del _STAMPS[url]
+    """Empty the image cache if a file behind a cached address changed since it was decoded."""
+    # WeasyPrint also caches decoded data under keys derived from the address, so all of it goes.
+    if any(_stamp(url, allowed) != stamp for url, stamp in _STAMPS.items() if local_path(url, allowed)):
+        IMAGE_CACHE.clear()
+        _STAMPS.clear()
 
 
 def _remember(allowed: dict[str, Path]) -> None:
     """Note the files behind newly cached images."""
     for url in IMAGE_CACHE:
-        if "://" in url and url not in _STAMPS:
+        if url.startswith("ktw://") and url not in _STAMPS:
             _STAMPS[url] = _stamp(url, allowed)
 
 
@@ -95,7 +93,7 @@ def write_pdf(html: str, allowed: dict[str, Path]) -> tuple[bytes, list[str]]:
     """Return the PDF of a final HTML document and WeasyPrint's warnings."""
     _drop_stale(allowed)
     with collected() as messages:
-        document = HTML(string=html, url_fetcher=SandboxFetcher(allowed), base_url="ktw://workshop/")
+        document = HTML(string=html, url_fetcher=SandboxFetcher(allowed))
         data = document.write_pdf(font_config=FONT_CONFIG, cache=IMAGE_CACHE, **PDF_OPTIONS)
     _remember(allowed)
     return data, messages

@@ -10,6 +10,7 @@ import segno
 from lxml import etree
 from PIL import Image as PILImage
 from pptx.dml.color import RGBColor
+from pptx.opc.serialized import _ZipPkgWriter
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
@@ -43,6 +44,8 @@ class Emitter:
         self.context = context
         self.theme = context.theme
         self.prs = open_deck(self.theme)
+        self.layouts = list(self.prs.slide_layouts)
+        self.placeholders: dict = {}
         self.colours = self.theme.colours
 
     def emit(self, deck: Deck) -> bytes:
@@ -51,7 +54,7 @@ class Emitter:
             getattr(self, f"slide_{spec.kind}")(spec)
             slide = self.prs.slides[-1]
             if spec.kind in ("content", "activity", "agenda", "closing"):
-                for para in slide.shapes.title.text_frame.paragraphs:
+                for para in self.placeholders[0].text_frame.paragraphs:
                     for run in para.runs:
                         run.font.size = Pt(spec.title_size)
             if spec.notes:
@@ -61,18 +64,24 @@ class Emitter:
         self.core_properties()
         buffer = io.BytesIO()
         self.prs.save(buffer)
-        return normalise_zip(buffer.getvalue())
+        return buffer.getvalue()
 
     def new_slide(self, layout: int):
-        """Add a slide on one of the template's layouts."""
-        return self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+        """Add a slide on one of the template's layouts and index its placeholders once."""
+        slide = self.prs.slides.add_slide(self.layouts[layout])
+        # Looking placeholders up through python-pptx is an XPath query each time; do it once.
+        self.placeholders = {shape.placeholder_format.idx: shape for shape in slide.placeholders}
+        return slide
 
     def placeholder(self, slide, idx: int):
-        """Return a slide's placeholder by index, or None."""
-        for shape in slide.placeholders:
-            if shape.placeholder_format.idx == idx:
-                return shape
-        return None
+        """Return the current slide's placeholder by index, or None."""
+        return self.placeholders.get(idx)
+
+    def title(self, slide, value: str):
+        """Write a slide's title and return its placeholder."""
+        shape = self.placeholders[0]
+        shape.text_frame.text = value
+        return shape
 
     def drop(self, shape) -> None:
         """Remove an unused placeholder so that no empty prompt is left on the slide."""
@@ -82,7 +91,7 @@ class Emitter:
     def slide_title(self, spec: SlideSpec) -> None:
         """Write the title slide: title, subtitle, origin line and logo."""
         slide = self.new_slide(TITLE)
-        slide.shapes.title.text = spec.title
+        self.title(slide, spec.title)
         sub = self.placeholder(slide, 1)
         frame = sub.text_frame
         for index, line in enumerate(spec.subtitle):
@@ -103,14 +112,14 @@ class Emitter:
     def slide_agenda(self, spec: SlideSpec) -> None:
         """Write an agenda slide: a native table with clock times."""
         slide = self.new_slide(TITLE_ONLY)
-        slide.shapes.title.text = spec.title
+        self.title(slide, spec.title)
         body = self.body_box()
         self.table(slide, spec.table, body.left, body.top)
 
     def slide_divider(self, spec: SlideSpec) -> None:
         """Write a section divider for an agenda block."""
         slide = self.new_slide(SECTION)
-        slide.shapes.title.text = spec.title
+        self.title(slide, spec.title)
         self.placeholder(slide, 1).text_frame.text = "\n".join(spec.subtitle)
 
     slide_break = slide_divider
@@ -119,7 +128,7 @@ class Emitter:
         """Write a content slide: text, a table, an image, or text beside an image."""
         layout = TWO_CONTENT if spec.image and spec.paras else CONTENT if spec.paras else TITLE_ONLY
         slide = self.new_slide(layout)
-        slide.shapes.title.text = spec.title
+        self.title(slide, spec.title)
         body = self.placeholder(slide, 1)
         if spec.paras:
             if spec.text_box is not None:
@@ -138,12 +147,12 @@ class Emitter:
         """Write an activity slide: instructions, the duration large, and the materials."""
         wide = spec.text_box is not None and spec.text_box.width > self.body_box().width * 0.75
         slide = self.new_slide(CONTENT if wide else TWO_CONTENT)
-        slide.shapes.title.text = spec.title
+        self.title(slide, spec.title)
         self.fill(self.placeholder(slide, 1).text_frame, spec.paras, spec.size)
         duration = f"{spec.minutes} {text(self.workshop.lang, 'minutes')}"
         if wide:
             # Long instructions take the whole width; the duration moves up beside the title.
-            title = slide.shapes.title
+            title = self.placeholders[0]
             left, top, width, height = title.left, title.top, title.width, title.height
             badge = slide.shapes.add_textbox(left + width - Pt(190), top, Pt(190), height)
             self.plain_frame(badge.text_frame)
@@ -184,7 +193,7 @@ class Emitter:
     def slide_closing(self, spec: SlideSpec) -> None:
         """Write the closing slide with QR codes to the workshop page and the video."""
         slide = self.new_slide(TITLE_ONLY)
-        slide.shapes.title.text = f"{spec.title} · {spec.subtitle[0]}" if spec.subtitle else spec.title
+        self.title(slide, f"{spec.title} · {spec.subtitle[0]}" if spec.subtitle else spec.title)
         body = self.body_box()
         size = min(220.0, body.height - 60)
         count = len(spec.links)
@@ -385,16 +394,15 @@ def source_date(date: str) -> datetime.datetime:
         return datetime.datetime(2000, 1, 1)
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Return the same zip with fixed timestamps, so that rebuilds are byte-identical."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+def _write_fixed_time(self, pack_uri, blob: bytes) -> None:
+    """Write one package part with a fixed timestamp (python-pptx would stamp the current time)."""
+    entry = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    self._zipf.writestr(entry, blob)
+
+
+# python-pptx has no option for zip timestamps; its writer is replaced so rebuilds are byte-identical.
+_ZipPkgWriter.write = _write_fixed_time
 
 
 def emit_deck(deck: Deck, workshop: Workshop, context: Context) -> bytes:

@@ -26,13 +26,16 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, REFERENCE_SIZE)
 
 
+# Word widths at the reference size, shared by every deck of a process: workshops reuse words.
+_WIDTHS: dict[tuple[str, str], float] = {}
+
+
 class Metrics:
     """Widths and line heights of text set in a theme's fonts."""
 
     def __init__(self, files: dict[str, Path]):
         self.paths = {style: str(files.get(style) or FALLBACKS[style]) for style in FALLBACKS}
         self.paths["mono"] = str(files.get("mono") or FALLBACKS["mono"])
-        self._widths: dict[tuple[str, str], float] = {}
 
     def style_of(self, run: Run, bold: bool = False) -> str:
         """Return the font style a run is set in."""
@@ -44,10 +47,11 @@ class Metrics:
 
     def width(self, text: str, style: str, size: float) -> float:
         """Return the width in points of a text at a font size in points."""
-        key = (text, style)
-        if key not in self._widths:
-            self._widths[key] = _font(self.paths[style]).getlength(text)
-        return self._widths[key] * size / REFERENCE_SIZE
+        key = (text, self.paths[style])
+        width = _WIDTHS.get(key)
+        if width is None:
+            width = _WIDTHS[key] = _font(self.paths[style]).getlength(text)
+        return width * size / REFERENCE_SIZE
 
     def line_height(self, size: float, style: str = "regular") -> float:
         """Return the height of one line at single spacing, from the font's ascent and descent."""
