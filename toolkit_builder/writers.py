@@ -13,6 +13,9 @@ from .theme import Theme
 # kind -> "module:function". Each function is pure: the same workshop and context give the same bytes.
 WRITERS: dict[str, str] = {
     "slides": "toolkit_builder.slides:render",
+    "handout": "toolkit_builder.handouts:render_handout",
+    "facilitator-guide": "toolkit_builder.handouts:render_facilitator_guide",
+    "feedback-form": "toolkit_builder.handouts:render_feedback_form",
 }
 
 # Checks a writer can make without writing anything (e.g. slides that must be split); run by `check`.

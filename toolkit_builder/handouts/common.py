@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..i18n import text
 from ..model import Workshop
-from ..resolve import Slot, schedule
+from ..resolve import Slot, clock, schedule
 from ..theme import Theme
 from ..writers import Context
 from .html import Options
@@ -20,6 +20,8 @@ from .locations import theme_url
 # Weights and styles of the theme's font files, for @font-face rules.
 FONT_FACES = {"regular": (400, "normal"), "semibold": (600, "normal"), "bold": (700, "normal"),
               "italic": (400, "italic"), "bolditalic": (700, "italic")}
+# Height of the text area of a cover page (20 mm margins), so that its foot sits at the bottom.
+COVER_HEIGHT = {"A4": "257mm", "Letter": "239.4mm"}
 # Used when a workshop gives no origin date: a fixed instant, so that rebuilds are byte-identical.
 EPOCH = "2000-01-01T00:00:00Z"
 DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?$")
@@ -59,9 +61,11 @@ def theme_css(theme: Theme, lang: str) -> str:
     fonts = (f"--body-font: {css_string(theme.body_font)}, sans-serif; "
              f"--heading-font: {css_string(theme.heading_font)}, {css_string(theme.body_font)}, sans-serif; "
              f"--mono-font: {css_string(theme.mono_font)}, monospace;")
-    rules.append(f":root {{ {colours} {fonts} }}")
+    height = f"--page-inner-height: {COVER_HEIGHT.get(theme.page_size, COVER_HEIGHT['A4'])};"
+    rules.append(f":root {{ {colours} {fonts} {height} }}")
     rules.append(f"@page {{ size: {theme.page_size}; }}")
-    rules.append(f"@page body {{ @bottom-right {{ content: {page_counter(lang)}; }} }}")
+    for page in ("body", "form"):
+        rules.append(f"@page {page} {{ @bottom-right {{ content: {page_counter(lang)}; }} }}")
     return "\n".join(rules)
 
 
@@ -117,6 +121,18 @@ def origin_date(workshop: Workshop) -> str:
     return text(workshop.lang, "date_month", month=name, year=match.group("year"))
 
 
+def duration_text(workshop: Workshop) -> str:
+    """Return the session's length and clock times: '3 h (09:30–12:30)'."""
+    total = workshop.meta.duration or 0
+    hours, minutes = divmod(total, 60)
+    if not hours:
+        length = f"{minutes} {text(workshop.lang, 'minutes')}"
+    else:
+        length = text(workshop.lang, "hours_minutes" if minutes else "hours", hours=hours, minutes=minutes)
+    start = workshop.meta.start or "09:00"
+    return f"{length} ({start}–{clock(start, total)})"
+
+
 def agenda_rows(workshop: Workshop) -> list[Slot]:
     """Return the agenda on the clock."""
     return list(schedule(workshop))
@@ -140,6 +156,7 @@ def base(workshop: Workshop, context: Context, kind: str, word_key: str) -> dict
         "doc_name": text(lang, word_key), "doc_title": f"{meta.title} – {text(lang, word_key)}",
         "authors": ", ".join(meta.facilitators) or theme.name,
         "created": metadata_date(workshop), "origin_date": origin_date(workshop),
+        "duration_text": duration_text(workshop),
         "css": Markup(theme_css(theme, lang) + "\n" + theme_stylesheets(theme, kind)),
         "logos": logos(theme), "theme_name": theme.name,
         "page_url": page_url if is_web(page_url) else "",

@@ -17,7 +17,9 @@ ABOUT_ID, TAKEAWAYS_ID = "ktw-about", "ktw-takeaways"
 # The rating scale of the feedback form.
 SCALE = (1, 2, 3, 4, 5)
 # Ruled lines under each open question of the feedback form.
-QUESTION_LINES = 4
+QUESTION_LINES = 3
+# Ruled lines on the handout's last page, for the participant's own notes.
+NOTES_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def handout(workshop: Workshop, context: Context) -> dict:
     """Return the participant handout's template variables."""
     values = base(workshop, context, "handout", "handout")
     values.update(
-        about_id=ABOUT_ID, takeaways_id=TAKEAWAYS_ID, toc=toc(workshop),
+        about_id=ABOUT_ID, notes_lines=NOTES_LINES, takeaways_id=TAKEAWAYS_ID, toc=toc(workshop),
         intro=blocks_html(workshop.intro, options(workshop, context, "handout")),
         sections=handout_sections(workshop, context),
     )

@@ -7,33 +7,38 @@ import io
 import zipfile
 
 import segno
-from lxml import etree
 from PIL import Image as PILImage
-from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.serialized import _ZipPkgWriter
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from ..artifacts import ZIP_EPOCH
 from ..i18n import text
-from ..model import Workshop
+from ..model import Run, Workshop
 from ..writers import Context
-from ..model import Run
 from .layout import CELL_X, CELL_Y, GAP, INDENT, INSET_X, INSET_Y, Para, TablePart, margin, para_size
+from .measure import Metrics
 from .plan import Deck, SlideSpec
-from .template import A, BLANK, CONTENT, SECTION, TITLE, TITLE_ONLY, TWO_CONTENT, Box, open_deck
+from .template import CONTENT, SECTION, TITLE, TITLE_ONLY, TWO_CONTENT, Box, geometry, open_deck, template_path
+from .xml import (bullet_xml, cell_xml, number_xml, paragraph_xml, replace_paragraphs, run_xml, table_xml)
 
 FOOTER_SIZE = 11
+WHITE = "#FFFFFF"
+SLIDE_NUMBER = ('<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+                '<a:rPr lang="en-US" sz="{size}" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+                '</a:rPr><a:t>{number}</a:t></a:fld>')
 
 
-def rgb(colour: str) -> RGBColor:
-    """Return a python-pptx colour for `#rrggbb`."""
-    return RGBColor.from_string(colour.lstrip("#").upper())
+def _write_fixed_time(self, pack_uri, blob: bytes) -> None:
+    """Write one package part with a fixed timestamp (python-pptx would stamp the current time)."""
+    entry = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    self._zipf.writestr(entry, blob)
 
 
-def pt_box(box: Box) -> tuple[Emu, Emu, Emu, Emu]:
-    """Return a box in EMU."""
-    return Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
+# python-pptx has no option for zip timestamps; its writer is replaced so rebuilds are byte-identical.
+_ZipPkgWriter.write = _write_fixed_time
 
 
 class Emitter:
@@ -43,188 +48,144 @@ class Emitter:
         self.workshop = workshop
         self.context = context
         self.theme = context.theme
+        self.colours = {"primary": "#1f4e79", "accent": "#2a9d8f", "text": "#1d2430", "muted": "#5b6675",
+                        "light": "#eef3f8", **self.theme.colours}
         self.prs = open_deck(self.theme)
         self.layouts = list(self.prs.slide_layouts)
+        self.body = geometry(template_path(self.theme)).body
+        self.slide = None
         self.placeholders: dict = {}
-        self.colours = self.theme.colours
 
     def emit(self, deck: Deck) -> bytes:
         """Return the deck as deterministic .pptx bytes."""
-        for number, spec in enumerate(deck.slides, 1):
+        for spec in deck.slides:
             getattr(self, f"slide_{spec.kind}")(spec)
-            slide = self.prs.slides[-1]
             if spec.kind in ("content", "activity", "agenda", "closing"):
-                for para in self.placeholders[0].text_frame.paragraphs:
-                    for run in para.runs:
-                        run.font.size = Pt(spec.title_size)
+                self.title_size(spec.title_size)
             if spec.notes:
-                slide.notes_slide.notes_text_frame.text = spec.notes
+                self.slide.notes_slide.notes_text_frame.text = spec.notes
             if spec.kind in ("content", "activity", "agenda"):
-                self.footer(slide)
+                self.footer()
         self.core_properties()
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return buffer.getvalue()
 
-    def new_slide(self, layout: int):
-        """Add a slide on one of the template's layouts and index its placeholders once."""
-        slide = self.prs.slides.add_slide(self.layouts[layout])
-        # Looking placeholders up through python-pptx is an XPath query each time; do it once.
-        self.placeholders = {shape.placeholder_format.idx: shape for shape in slide.placeholders}
-        return slide
+    def new_slide(self, layout: int, title: str):
+        """Add a slide on a layout, index its placeholders once, and write its title."""
+        self.slide = self.prs.slides.add_slide(self.layouts[layout])
+        # Each placeholder lookup through python-pptx is an XPath query; do it once per slide.
+        self.placeholders = {shape.placeholder_format.idx: shape for shape in self.slide.placeholders}
+        self.placeholders[0].text_frame.text = title
+        return self.slide
 
-    def placeholder(self, slide, idx: int):
-        """Return the current slide's placeholder by index, or None."""
-        return self.placeholders.get(idx)
+    def title_size(self, size: float) -> None:
+        """Set the current slide's title to the size the planner found to fit."""
+        for para in self.placeholders[0].text_frame.paragraphs:
+            for run in para.runs:
+                run.font.size = Pt(size)
 
-    def title(self, slide, value: str):
-        """Write a slide's title and return its placeholder."""
-        shape = self.placeholders[0]
-        shape.text_frame.text = value
-        return shape
-
-    def drop(self, shape) -> None:
+    def drop(self, idx: int) -> None:
         """Remove an unused placeholder so that no empty prompt is left on the slide."""
+        shape = self.placeholders.pop(idx, None)
         if shape is not None:
             shape._element.getparent().remove(shape._element)
 
     def slide_title(self, spec: SlideSpec) -> None:
         """Write the title slide: title, subtitle, origin line and logo."""
-        slide = self.new_slide(TITLE)
-        self.title(slide, spec.title)
-        sub = self.placeholder(slide, 1)
-        frame = sub.text_frame
-        for index, line in enumerate(spec.subtitle):
-            para = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            para.text = line
-            if index:
-                para.runs[0].font.size = Pt(18)
-        if not spec.subtitle:
-            self.drop(sub)
+        self.new_slide(TITLE, spec.title)
+        if spec.subtitle:
+            paras = [paragraph_xml(run_xml(Run(line), 22 if i == 0 else 18)) for i, line in enumerate(spec.subtitle)]
+            replace_paragraphs(self.placeholders[1].text_frame._txBody, paras)
+        else:
+            self.drop(1)
         if self.theme.logo_png:
-            slide.shapes.add_picture(str(self.theme.logo_png), Pt(self.slide_width() - 100), Pt(24), Pt(64), Pt(64))
-            slide.shapes[-1]._element.nvPicPr.cNvPr.set("descr", self.theme.name)
-
-    def slide_width(self) -> float:
-        """Return the slide width in points."""
-        return Emu(self.prs.slide_width).pt
+            width = Emu(self.prs.slide_width).pt
+            logo = self.slide.shapes.add_picture(str(self.theme.logo_png), Pt(width - 110), Pt(30), Pt(64), Pt(64))
+            logo._element.nvPicPr.cNvPr.set("descr", self.theme.name)
 
     def slide_agenda(self, spec: SlideSpec) -> None:
         """Write an agenda slide: a native table with clock times."""
-        slide = self.new_slide(TITLE_ONLY)
-        self.title(slide, spec.title)
-        body = self.body_box()
-        self.table(slide, spec.table, body.left, body.top)
+        self.new_slide(TITLE_ONLY, spec.title)
+        self.table(spec.table, self.body.left, self.body.top)
 
     def slide_divider(self, spec: SlideSpec) -> None:
-        """Write a section divider for an agenda block."""
-        slide = self.new_slide(SECTION)
-        self.title(slide, spec.title)
-        self.placeholder(slide, 1).text_frame.text = "\n".join(spec.subtitle)
+        """Write a section divider for an agenda block, or a break slide."""
+        self.new_slide(SECTION, spec.title)
+        self.placeholders[1].text_frame.text = "\n".join(spec.subtitle)
 
     slide_break = slide_divider
 
     def slide_content(self, spec: SlideSpec) -> None:
         """Write a content slide: text, a table, an image, or text beside an image."""
         layout = TWO_CONTENT if spec.image and spec.paras else CONTENT if spec.paras else TITLE_ONLY
-        slide = self.new_slide(layout)
-        self.title(slide, spec.title)
-        body = self.placeholder(slide, 1)
+        self.new_slide(layout, spec.title)
         if spec.paras:
+            body = self.placeholders[1]
             if spec.text_box is not None:
-                body.left, body.top, body.width, body.height = pt_box(spec.text_box)
+                body.left, body.top, body.width, body.height = (Pt(spec.text_box.left), Pt(spec.text_box.top),
+                                                                Pt(spec.text_box.width), Pt(spec.text_box.height))
             self.fill(body.text_frame, spec.paras, spec.size)
         if spec.table is not None:
-            top = spec.text_box.top + spec.text_box.height + 8 if spec.paras and spec.text_box else self.body_box().top
-            self.table(slide, spec.table, self.body_box().left, top)
+            below_text = spec.paras and spec.text_box is not None
+            top = spec.text_box.top + spec.text_box.height + 8 if below_text else self.body.top
+            self.table(spec.table, self.body.left, top)
         if spec.image is not None:
-            right = self.placeholder(slide, 2)
-            box = self.geometry_box(right) if right is not None else self.body_box()
-            self.drop(right)
-            self.picture(slide, spec.image, box)
+            right = self.placeholders.get(2)
+            box = Box(Emu(right.left).pt, Emu(right.top).pt, Emu(right.width).pt, Emu(right.height).pt) \
+                if right is not None else self.body
+            self.drop(2)
+            self.picture(spec.image, box)
 
     def slide_activity(self, spec: SlideSpec) -> None:
         """Write an activity slide: instructions, the duration large, and the materials."""
-        wide = spec.text_box is not None and spec.text_box.width > self.body_box().width * 0.75
-        slide = self.new_slide(CONTENT if wide else TWO_CONTENT)
-        self.title(slide, spec.title)
-        self.fill(self.placeholder(slide, 1).text_frame, spec.paras, spec.size)
+        wide = spec.text_box is not None and spec.text_box.width > self.body.width * 0.75
+        self.new_slide(CONTENT if wide else TWO_CONTENT, spec.title)
+        self.fill(self.placeholders[1].text_frame, spec.paras, spec.size)
         duration = f"{spec.minutes} {text(self.workshop.lang, 'minutes')}"
+        accent = self.colours["accent"]
         if wide:
             # Long instructions take the whole width; the duration moves up beside the title.
             title = self.placeholders[0]
             left, top, width, height = title.left, title.top, title.width, title.height
-            badge = slide.shapes.add_textbox(left + width - Pt(190), top, Pt(190), height)
+            badge = self.slide.shapes.add_textbox(left + width - Pt(190), top, Pt(190), height)
             self.plain_frame(badge.text_frame)
             badge.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-            self.duration_line(badge.text_frame.paragraphs[0], duration, 40, PP_ALIGN.RIGHT)
+            replace_paragraphs(badge.text_frame._txBody, [
+                paragraph_xml(run_xml(Run(duration, strong=True), 40, colour=accent), align="r")])
             # Setting one dimension of an inherited placeholder resets the others, so set all four.
             title.left, title.top, title.width, title.height = left, top, width - Pt(200), height
             return
-        frame = self.placeholder(slide, 2).text_frame
+        frame = self.placeholders[2].text_frame
         self.plain_frame(frame)
-        self.duration_line(frame.paragraphs[0], duration, 66, PP_ALIGN.CENTER)
-        bar = frame.add_paragraph()
-        self.no_bullet(bar)
-        bar.alignment = PP_ALIGN.CENTER
-        bar_run = bar.add_run()
-        bar_run.text = "▬" * 10
-        bar_run.font.size = Pt(18)
-        bar_run.font.color.rgb = rgb(self.colours.get("accent", "#2a9d8f"))
+        paras = [paragraph_xml(run_xml(Run(duration, strong=True), 66, colour=accent), align="ctr"),
+                 paragraph_xml(run_xml(Run("▬" * 10), 18, colour=accent), align="ctr")]
         if spec.materials:
-            label = frame.add_paragraph()
-            self.no_bullet(label)
-            label.space_before = Pt(18)
-            self.add_run(label, Run(text(self.workshop.lang, "materials"), strong=True), 18, "plain")
-            for item in spec.materials:
-                para = frame.add_paragraph()
-                self.bullet(para, Para((Run(item),), style="bullet"), 1)
-                self.add_run(para, Run(item), 18, "plain")
-
-    def duration_line(self, paragraph, duration: str, size: int, align) -> None:
-        """Write an activity's duration, large and in the accent colour."""
-        self.no_bullet(paragraph)
-        paragraph.alignment = align
-        run = paragraph.add_run()
-        run.text = duration
-        run.font.size, run.font.bold = Pt(size), True
-        run.font.color.rgb = rgb(self.colours.get("accent", "#2a9d8f"))
+            label = Run(text(self.workshop.lang, "materials"), strong=True)
+            paras.append(paragraph_xml(run_xml(label, 18), space_before=18))
+            bullet = bullet_xml("•", accent)
+            paras += [paragraph_xml(run_xml(Run(item), 18), margin=INDENT, indent=-INDENT, bullet=bullet)
+                      for item in spec.materials]
+        replace_paragraphs(frame._txBody, paras)
 
     def slide_closing(self, spec: SlideSpec) -> None:
         """Write the closing slide with QR codes to the workshop page and the video."""
-        slide = self.new_slide(TITLE_ONLY)
-        self.title(slide, f"{spec.title} · {spec.subtitle[0]}" if spec.subtitle else spec.title)
-        body = self.body_box()
+        title = f"{spec.title} · {spec.subtitle[0]}" if spec.subtitle else spec.title
+        self.new_slide(TITLE_ONLY, title)
+        body = self.body
         size = min(220.0, body.height - 60)
-        count = len(spec.links)
-        step = body.width / count
+        step = body.width / len(spec.links)
         for index, (caption, url) in enumerate(spec.links):
-            left = body.left + step * index + (step - size) / 2
-            qr = segno.make(url, error="m")
             data = io.BytesIO()
-            qr.save(data, kind="png", scale=12, border=2, dark=self.colours.get("text", "#000000"))
+            segno.make(url, error="m").save(data, kind="png", scale=12, border=2, dark=self.colours["text"])
             data.seek(0)
-            pic = slide.shapes.add_picture(data, Pt(left), Pt(body.top + 10), Pt(size), Pt(size))
-            pic._element.nvPicPr.cNvPr.set("descr", f"QR code: {url}")
-            box = slide.shapes.add_textbox(Pt(body.left + step * index), Pt(body.top + size + 16), Pt(step), Pt(50))
-            frame = box.text_frame
-            frame.word_wrap = True
-            para = frame.paragraphs[0]
-            para.alignment = PP_ALIGN.CENTER
-            run = para.add_run()
-            run.text = caption
-            run.font.size, run.font.bold = Pt(20), True
-            run.hyperlink.address = url
-
-    def body_box(self) -> Box:
-        """Return the content area of the template."""
-        from .template import geometry, template_path
-
-        return geometry(template_path(self.theme)).body
-
-    def geometry_box(self, shape) -> Box:
-        """Return a shape's box in points."""
-        return Box(Emu(shape.left).pt, Emu(shape.top).pt, Emu(shape.width).pt, Emu(shape.height).pt)
+            left = body.left + step * index + (step - size) / 2
+            picture = self.slide.shapes.add_picture(data, Pt(left), Pt(body.top + 10), Pt(size), Pt(size))
+            picture._element.nvPicPr.cNvPr.set("descr", f"QR code: {url}")
+            box = self.slide.shapes.add_textbox(Pt(body.left + step * index), Pt(body.top + size + 16), Pt(step), Pt(50))
+            self.plain_frame(box.text_frame)
+            replace_paragraphs(box.text_frame._txBody, [paragraph_xml(
+                run_xml(Run(caption, strong=True, href=url), 20, link=self.link), align="ctr")])
 
     def plain_frame(self, frame) -> None:
         """Set a text frame to wrap, not autofit, with the insets the layout measured against."""
@@ -234,140 +195,99 @@ class Emitter:
         frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
         frame.vertical_anchor = MSO_ANCHOR.TOP
 
-    def fill(self, frame, paras, size: float) -> None:
+    def fill(self, frame, paras: tuple[Para, ...], size: float) -> None:
         """Write planned paragraphs into a text frame with the sizes the planner measured."""
         self.plain_frame(frame)
-        for index, para in enumerate(paras):
-            target = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            self.bullet(target, para, index)
-            points = para_size(para, size)
-            for run in para.runs:
-                self.add_run(target, run, points, para.style)
+        replace_paragraphs(frame._txBody, [self.para_xml(para, size, index) for index, para in enumerate(paras)])
 
-    def no_bullet(self, paragraph) -> None:
-        """Give a paragraph no bullet and no indent, whatever the layout's defaults."""
-        self.bullet(paragraph, Para(()), 0)
-
-    def bullet(self, paragraph, para, index: int) -> None:
-        """Set a paragraph's margin, bullet or number, and spacing."""
-        ppr = paragraph._p.get_or_add_pPr()
-        left = margin(para)
-        ppr.set("marL", str(Pt(left)))
-        ppr.set("indent", str(-Pt(INDENT) if para.style in ("bullet", "numbered") else 0))
-        for child in list(ppr):
-            if child.tag.split("}")[1].startswith("bu"):
-                ppr.remove(child)
+    def para_xml(self, para: Para, size: float, index: int) -> str:
+        """Return one planned paragraph as DrawingML."""
+        points = para_size(para, size)
         if para.style == "bullet":
-            colour = etree.SubElement(ppr, f"{{{A}}}buClr")
-            etree.SubElement(colour, f"{{{A}}}srgbClr", val=self.colours.get("accent", "#2a9d8f").lstrip("#").upper())
-            etree.SubElement(ppr, f"{{{A}}}buChar", char="•" if para.level % 2 == 0 else "–")
+            bullet = bullet_xml("•" if para.level % 2 == 0 else "–", self.colours["accent"])
         elif para.style == "numbered":
-            etree.SubElement(ppr, f"{{{A}}}buAutoNum", type="arabicPeriod", startAt=str(para.number))
+            bullet = number_xml(para.number)
         else:
-            etree.SubElement(ppr, f"{{{A}}}buNone")
-        paragraph.space_before = Pt(0 if index == 0 else GAP * para_size(para, 20))
+            bullet = ""
+        hanging = -INDENT if bullet else 0.0
+        colour = self.colours["muted"] if para.style == "quote" else None
+        runs = "".join(run_xml(run, points, bold=para.style == "heading", italic=para.style == "quote",
+                               colour=colour, mono=self.theme.mono_font, link=self.link)
+                       for run in self.code_runs(para))
+        return paragraph_xml(runs, margin=margin(para), indent=hanging, bullet=bullet,
+                             space_before=0 if index == 0 else GAP * points)
 
-    def add_run(self, paragraph, run, size: float, style: str) -> None:
-        """Add one formatted run to a paragraph."""
-        out = paragraph.add_run()
-        out.text = run.text
-        font = out.font
-        font.size = Pt(size)
-        font.bold = run.strong or style == "heading" or None
-        font.italic = run.emphasis or style == "quote" or None
-        if run.code or style == "code":
-            font.name = self.theme.mono_font
-        if style == "quote":
-            font.color.rgb = rgb(self.colours.get("muted", "#5b6675"))
-        if run.href:
-            out.hyperlink.address = self.absolute(run.href)
+    @staticmethod
+    def code_runs(para: Para) -> tuple[Run, ...]:
+        """Return a paragraph's runs, all in monospace when it is code."""
+        if para.style != "code":
+            return para.runs
+        return tuple(Run(r.text, r.strong, r.emphasis, True, r.href) for r in para.runs)
+
+    def link(self, href: str) -> str:
+        """Return the relationship id of a hyperlink from the current slide."""
+        return self.slide.part.relate_to(self.absolute(href), RT.HYPERLINK, is_external=True)
 
     def absolute(self, href: str) -> str:
         """Return a link usable from a deck: relative links point at the workshop's page."""
-        if "://" in href or href.startswith("mailto:"):
+        page = self.context.page_url(self.workshop)
+        if "://" in href or href.startswith(("mailto:", page)):
             return href
-        return self.context.page_url(self.workshop) + href.lstrip("./")
+        return page + href.lstrip("./")
 
-    def table(self, slide, part: TablePart, left: float, top: float) -> None:
+    def table(self, part: TablePart, left: float, top: float) -> None:
         """Add a native table for some rows of a table, with a styled header row."""
         table = part.table
-        rows = [table.header] + list(table.rows[part.start:part.stop]) if table.header else \
-            list(table.rows[part.start:part.stop])
-        columns = len(part.widths)
-        shape = slide.shapes.add_table(len(rows), columns, Pt(left), Pt(top), Pt(sum(part.widths)), Pt(part.height))
-        grid = shape.table
-        grid.first_row = bool(table.header)
-        for index, width in enumerate(part.widths):
-            grid.columns[index].width = Pt(width)
+        header = bool(table.header)
+        rows = ([table.header] if header else []) + list(table.rows[part.start:part.stop])
+        out = []
         for r, (cells, height) in enumerate(zip(rows, part.heights)):
-            grid.rows[r].height = Pt(height)
-            header = r == 0 and bool(table.header)
-            for c in range(columns):
-                cell = grid.cell(r, c)
-                self.cell(cell, cells[c] if c < len(cells) else (), part.size, header,
-                          table.align[c] if c < len(table.align) else "", r)
+            is_header = header and r == 0
+            fill = self.colours["primary"] if is_header else self.colours["light"] if r % 2 == 0 else WHITE
+            out.append((height, [self.cell(cells[c] if c < len(cells) else (), part.size, is_header,
+                                           table.align[c] if c < len(table.align) else "", fill)
+                                 for c in range(len(part.widths))]))
+        frame = self.slide.shapes.add_table(1, 1, Pt(left), Pt(top), Pt(sum(part.widths)), Pt(part.height))
+        old = frame.table._tbl
+        old.getparent().replace(old, table_xml(list(part.widths), out, header))
 
-    def cell(self, cell, runs, size: float, header: bool, align: str, row: int) -> None:
-        """Write one table cell: text, margins, fill."""
-        cell.margin_left = cell.margin_right = Pt(CELL_X)
-        cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
-        frame = cell.text_frame
-        frame.word_wrap = True
-        para = frame.paragraphs[0]
-        para.alignment = {"center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}.get(align, PP_ALIGN.LEFT)
-        for run in runs:
-            self.add_run(para, run, size, "heading" if header else "plain")
-        cell.fill.solid()
-        if header:
-            cell.fill.fore_color.rgb = rgb(self.colours.get("primary", "#1f4e79"))
-            for out in para.runs:
-                out.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        else:
-            cell.fill.fore_color.rgb = rgb(self.colours.get("light", "#eef3f8")) if row % 2 == 0 else RGBColor(0xFF, 0xFF, 0xFF)
+    def cell(self, runs, size: float, header: bool, align: str, fill: str) -> str:
+        """Return one table cell as DrawingML."""
+        colour = WHITE if header else None
+        body = "".join(run_xml(run, size, bold=header, colour=colour, mono=self.theme.mono_font, link=self.link)
+                       for run in runs)
+        paragraph = paragraph_xml(body, align={"center": "ctr", "right": "r"}.get(align, "l"), end_size=size)
+        return cell_xml(paragraph, fill, CELL_X, CELL_Y)
 
-    def picture(self, slide, image, box: Box) -> None:
+    def picture(self, image, box: Box) -> None:
         """Add an image scaled to fit a box, keeping its aspect ratio and never upscaled."""
         with PILImage.open(image.path) as source:
             width_px, height_px = source.size
         natural_w, natural_h = width_px * 0.75, height_px * 0.75   # 96 dpi pixels in points
         scale = min(box.width / natural_w, box.height / natural_h, 1.0)
         width, height = natural_w * scale, natural_h * scale
-        left = box.left + (box.width - width) / 2
-        top = box.top + (box.height - height) / 2
-        pic = slide.shapes.add_picture(str(image.path), Pt(left), Pt(top), Pt(width), Pt(height))
-        pic._element.nvPicPr.cNvPr.set("descr", image.alt)
+        left, top = box.left + (box.width - width) / 2, box.top + (box.height - height) / 2
+        picture = self.slide.shapes.add_picture(str(image.path), Pt(left), Pt(top), Pt(width), Pt(height))
+        picture._element.nvPicPr.cNvPr.set("descr", image.alt)
 
-    def footer(self, slide) -> None:
-        """Add the footer: workshop title, licence and an automatic slide number."""
-        height = Emu(self.prs.slide_height).pt
-        width = self.slide_width()
-        top = height - 34
-        meta = self.workshop.meta
-        for left, box_width, value, align in ((43, width * 0.45, meta.title, PP_ALIGN.LEFT),
-                                              (width * 0.5, width * 0.3, meta.licence, PP_ALIGN.CENTER)):
-            if value:
-                box = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(box_width), Pt(22))
-                self.footer_text(box.text_frame, value, align)
-        number = slide.shapes.add_textbox(Pt(width - 143), Pt(top), Pt(100), Pt(22))
-        para = self.footer_text(number.text_frame, "", PP_ALIGN.RIGHT)
-        field = etree.SubElement(para._p, f"{{{A}}}fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
-        rpr = etree.SubElement(field, f"{{{A}}}rPr", lang="en-US", sz=str(FOOTER_SIZE * 100))
-        fill = etree.SubElement(rpr, f"{{{A}}}solidFill")
-        etree.SubElement(fill, f"{{{A}}}srgbClr", val=self.colours.get("muted", "#5b6675").lstrip("#").upper())
-        etree.SubElement(field, f"{{{A}}}t").text = str(len(self.prs.slides))
-
-    def footer_text(self, frame, value: str, align):
-        """Write a small muted footer line into a text frame and return its paragraph."""
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        para = frame.paragraphs[0]
-        para.alignment = align
-        if value:
-            run = para.add_run()
-            run.text = value
-            run.font.size = Pt(FOOTER_SIZE)
-            run.font.color.rgb = rgb(self.colours.get("muted", "#5b6675"))
-        return para
+    def footer(self) -> None:
+        """Add the footer line: workshop title, licence and an automatic slide number, on tab stops."""
+        top = Emu(self.prs.slide_height).pt - 34
+        box = self.slide.shapes.add_textbox(Pt(self.body.left), Pt(top), Pt(self.body.width), Pt(22))
+        self.plain_frame(box.text_frame)
+        usable = self.body.width - 2 * INSET_X
+        muted = self.colours["muted"]
+        title = shorten(self.workshop.meta.title, FOOTER_SIZE, usable * 0.45, Metrics(self.theme.font_files))
+        runs = run_xml(Run(title), FOOTER_SIZE, colour=muted)
+        runs += '<a:r><a:rPr lang="en-US" sz="1100" dirty="0"/><a:t>\t</a:t></a:r>'
+        runs += run_xml(Run(self.workshop.meta.licence or " "), FOOTER_SIZE, colour=muted)
+        runs += '<a:r><a:rPr lang="en-US" sz="1100" dirty="0"/><a:t>\t</a:t></a:r>'
+        runs += SLIDE_NUMBER.format(size=FOOTER_SIZE * 100, colour=muted.lstrip("#").upper(),
+                                    number=len(self.prs.slides))
+        tabs = (f'<a:tabLst><a:tab pos="{Pt(usable / 2)}" algn="ctr"/>'
+                f'<a:tab pos="{Pt(usable)}" algn="r"/></a:tabLst>')
+        paragraph = paragraph_xml(runs).replace("<a:buNone/>", f"<a:buNone/>{tabs}")
+        replace_paragraphs(box.text_frame._txBody, [paragraph])
 
     def core_properties(self) -> None:
         """Set document properties from the sources, with fixed dates, so rebuilds are identical."""
@@ -380,8 +300,16 @@ class Emitter:
         props.language = self.workshop.lang
         props.keywords = ", ".join(meta.tags)
         props.revision = 1
-        stamp = source_date(meta.origin.date)
-        props.created = props.modified = props.last_printed = stamp
+        props.created = props.modified = props.last_printed = source_date(meta.origin.date)
+
+
+def shorten(value: str, size: float, width: float, metrics: Metrics) -> str:
+    """Return a text cut with an ellipsis so that it fits a width."""
+    if metrics.width(value, "regular", size) <= width:
+        return value
+    while value and metrics.width(value + "…", "regular", size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
 
 
 def source_date(date: str) -> datetime.datetime:
@@ -392,17 +320,6 @@ def source_date(date: str) -> datetime.datetime:
         return datetime.datetime(year, month, day)
     except ValueError:
         return datetime.datetime(2000, 1, 1)
-
-
-def _write_fixed_time(self, pack_uri, blob: bytes) -> None:
-    """Write one package part with a fixed timestamp (python-pptx would stamp the current time)."""
-    entry = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
-    entry.compress_type = zipfile.ZIP_DEFLATED
-    self._zipf.writestr(entry, blob)
-
-
-# python-pptx has no option for zip timestamps; its writer is replaced so rebuilds are byte-identical.
-_ZipPkgWriter.write = _write_fixed_time
 
 
 def emit_deck(deck: Deck, workshop: Workshop, context: Context) -> bytes:

@@ -1,0 +1,81 @@
+"""DrawingML for text and tables written as strings: python-pptx's object API is too slow for bulk text."""
+
+from __future__ import annotations
+
+from typing import Callable
+from xml.sax.saxutils import escape
+
+from lxml import etree
+from pptx.util import Pt
+
+from ..model import Run
+from .template import A
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECL = f'xmlns:a="{A}" xmlns:r="{R}"'
+ALIGN = {"center": "ctr", "right": "r", "left": "l", "": "l"}
+
+
+def hex_colour(colour: str) -> str:
+    """Return `1F4E79` for `#1f4e79`."""
+    return colour.lstrip("#").upper()
+
+
+def run_xml(run: Run, size: float, *, bold: bool = False, italic: bool = False, colour: str | None = None,
+            mono: str | None = None, link: Callable[[str], str] | None = None) -> str:
+    """Return an `a:r` element for a run: size, weight, slant, colour, font and hyperlink."""
+    attrs = f' lang="en-US" sz="{round(size * 100)}" dirty="0"'
+    if run.strong or bold:
+        attrs += ' b="1"'
+    if run.emphasis or italic:
+        attrs += ' i="1"'
+    inner = f'<a:solidFill><a:srgbClr val="{hex_colour(colour)}"/></a:solidFill>' if colour else ""
+    if run.code and mono:
+        inner += f'<a:latin typeface="{escape(mono)}"/><a:cs typeface="{escape(mono)}"/>'
+    if run.href and link:
+        inner += f'<a:hlinkClick r:id="{link(run.href)}"/>'
+    return f'<a:r><a:rPr{attrs}>{inner}</a:rPr><a:t>{escape(run.text)}</a:t></a:r>'
+
+
+def paragraph_xml(runs_xml: str, *, margin: float = 0.0, indent: float = 0.0, bullet: str = "",
+                  space_before: float = 0.0, align: str = "l", end_size: float | None = None) -> str:
+    """Return an `a:p` element with its margin, hanging indent, bullet and spacing."""
+    spacing = f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>' if space_before else ""
+    ppr = (f'<a:pPr marL="{Pt(margin)}" indent="{Pt(indent)}" algn="{align}">{spacing}'
+           f'{bullet or "<a:buNone/>"}</a:pPr>')
+    end = f'<a:endParaRPr lang="en-US" sz="{round(end_size * 100)}" dirty="0"/>' if end_size else ""
+    return f"<a:p>{ppr}{runs_xml}{end}</a:p>"
+
+
+def bullet_xml(char: str, colour: str) -> str:
+    """Return the bullet elements for a character bullet in a colour."""
+    return f'<a:buClr><a:srgbClr val="{hex_colour(colour)}"/></a:buClr><a:buChar char="{escape(char)}"/>'
+
+
+def number_xml(start: int) -> str:
+    """Return the bullet element for an arabic numbered list starting at `start`."""
+    return f'<a:buAutoNum type="arabicPeriod" startAt="{start}"/>'
+
+
+def replace_paragraphs(tx_body, paragraphs: list[str]) -> None:
+    """Replace the paragraphs of a text body by new ones given as XML strings."""
+    for p in tx_body.findall(f"{{{A}}}p"):
+        tx_body.remove(p)
+    fragment = etree.fromstring(f"<a:x {NSDECL}>{''.join(paragraphs)}</a:x>")
+    for p in fragment:
+        tx_body.append(p)
+
+
+def cell_xml(paragraph: str, fill: str, margin_x: float, margin_y: float) -> str:
+    """Return an `a:tc` table cell with one paragraph, margins and a solid fill."""
+    return (f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody>'
+            f'<a:tcPr marL="{Pt(margin_x)}" marR="{Pt(margin_x)}" marT="{Pt(margin_y)}" marB="{Pt(margin_y)}">'
+            f'<a:solidFill><a:srgbClr val="{hex_colour(fill)}"/></a:solidFill></a:tcPr></a:tc>')
+
+
+def table_xml(widths: list[float], rows: list[tuple[float, list[str]]], header: bool) -> etree._Element:
+    """Return an `a:tbl` element from column widths and (height, cells XML) rows."""
+    grid = "".join(f'<a:gridCol w="{Pt(w)}"/>' for w in widths)
+    body = "".join(f'<a:tr h="{Pt(h)}">{"".join(cells)}</a:tr>' for h, cells in rows)
+    first = ' firstRow="1"' if header else ""
+    return etree.fromstring(f'<a:tbl {NSDECL}><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{body}</a:tbl>')
