@@ -271,23 +271,21 @@ class Emitter:
         picture._element.nvPicPr.cNvPr.set("descr", image.alt)
 
     def footer(self) -> None:
-        """Add the footer line: workshop title, licence and an automatic slide number, on tab stops."""
+        """Add the footer: workshop title left, licence centred, an automatic slide number right."""
         top = Emu(self.prs.slide_height).pt - 34
-        box = self.slide.shapes.add_textbox(Pt(self.body.left), Pt(top), Pt(self.body.width), Pt(22))
-        self.plain_frame(box.text_frame)
-        usable = self.body.width - 2 * INSET_X
+        width = self.body.width
         muted = self.colours["muted"]
-        title = shorten(self.workshop.meta.title, FOOTER_SIZE, usable * 0.45, Metrics(self.theme.font_files))
-        runs = run_xml(Run(title), FOOTER_SIZE, colour=muted)
-        runs += '<a:r><a:rPr lang="en-US" sz="1100" dirty="0"/><a:t>\t</a:t></a:r>'
-        runs += run_xml(Run(self.workshop.meta.licence or " "), FOOTER_SIZE, colour=muted)
-        runs += '<a:r><a:rPr lang="en-US" sz="1100" dirty="0"/><a:t>\t</a:t></a:r>'
-        runs += SLIDE_NUMBER.format(size=FOOTER_SIZE * 100, colour=muted.lstrip("#").upper(),
-                                    number=len(self.prs.slides))
-        tabs = (f'<a:tabLst><a:tab pos="{Pt(usable / 2)}" algn="ctr"/>'
-                f'<a:tab pos="{Pt(usable)}" algn="r"/></a:tabLst>')
-        paragraph = paragraph_xml(runs).replace("<a:buNone/>", f"<a:buNone/>{tabs}")
-        replace_paragraphs(box.text_frame._txBody, [paragraph])
+        title = shorten(self.workshop.meta.title, FOOTER_SIZE, width * 0.4 - 2 * INSET_X, Metrics(self.theme.font_files))
+        number = SLIDE_NUMBER.format(size=FOOTER_SIZE * 100, colour=muted.lstrip("#").upper(), number=len(self.prs.slides))
+        parts = ((0, width * 0.4, run_xml(Run(title), FOOTER_SIZE, colour=muted), "l"),
+                 (width * 0.4, width * 0.2, run_xml(Run(self.workshop.meta.licence), FOOTER_SIZE, colour=muted)
+                  if self.workshop.meta.licence else "", "ctr"),
+                 (width * 0.6, width * 0.4, number, "r"))
+        for left, width, runs, align in parts:
+            if runs:
+                box = self.slide.shapes.add_textbox(Pt(self.body.left + left), Pt(top), Pt(width), Pt(22))
+                self.plain_frame(box.text_frame)
+                replace_paragraphs(box.text_frame._txBody, [paragraph_xml(runs, align=align)])
 
     def core_properties(self) -> None:
         """Set document properties from the sources, with fixed dates, so rebuilds are identical."""
