@@ -275,7 +275,8 @@ class Emitter:
         top = Emu(self.prs.slide_height).pt - 34
         width = self.body.width
         muted = self.colours["muted"]
-        title = shorten(self.workshop.meta.title, FOOTER_SIZE, width * 0.4 - 2 * INSET_X, Metrics(self.theme.font_files))
+        title = shorten(self.workshop.meta.title, FOOTER_SIZE, (width * 0.4 - 2 * INSET_X) * 0.92,
+                        Metrics(self.theme.font_files))
         number = SLIDE_NUMBER.format(size=FOOTER_SIZE * 100, colour=muted.lstrip("#").upper(), number=len(self.prs.slides))
         parts = ((0, width * 0.4, run_xml(Run(title), FOOTER_SIZE, colour=muted), "l"),
                  (width * 0.4, width * 0.2, run_xml(Run(self.workshop.meta.licence), FOOTER_SIZE, colour=muted)

@@ -14,6 +14,7 @@ from .layout import INSET_X, INSET_Y, SAFETY, Para, TablePart, fit_size, paginat
 from .measure import Metrics
 from .template import Box, Geometry, geometry, template_path
 
+RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
 LONG_WORKSHOP = 120        # minutes from which each agenda block gets a divider slide
 GAP_BELOW_TEXT = 8.0
 MONTHS = {
@@ -208,7 +209,7 @@ class Planner:
             blocks = _for_slides(chunk.blocks)
             text_blocks = [b for b in blocks if not isinstance(b, (Activity, Table, Image))]
             tables = [b for b in blocks if isinstance(b, Table)]
-            images = [b for b in blocks if isinstance(b, Image)]
+            images = [b for b in blocks if isinstance(b, Image) and self.placeable(b)]
             paras = paras_of(tuple(text_blocks))
             if paras or tables or images:
                 self.add_content(section, chunk.pos, paras, tables, images, notes)
@@ -219,6 +220,14 @@ class Planner:
             if notes and self.deck.slides and self.deck.slides[-1].section == section.anchor:
                 last = self.deck.slides[-1]
                 self.deck.slides[-1] = _with_notes(last, notes)
+
+    def placeable(self, image: Image) -> bool:
+        """Return whether an image can go on a slide; warn about formats PowerPoint cannot take."""
+        if image.path is not None and image.path.suffix.lower() in RASTER:
+            return True
+        self.deck.diagnostics.append(Diagnostic(image.pos, WARNING, f"image '{image.src}' is left off the slides: "
+                                                "decks take PNG, JPEG or GIF; add a PNG version", "slides.image"))
+        return False
 
     def content_area(self) -> Box:
         """Return the body placeholder's box."""
