@@ -16,6 +16,7 @@ setup: $(STAMP)
 
 setup-test: $(STAMP)
 	@sh tools/setup-system.sh test
+	@[ -f node_modules/axe-core/axe.min.js ] || npm install --no-save --no-audit --no-fund --no-package-lock --prefix . axe-core@4
 
 $(STAMP): pyproject.toml
 	@python3 -m venv $(VENV) 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }

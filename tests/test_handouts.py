@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import json
 import re
@@ -15,7 +16,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ROOT, make_project, run_cli
+from conftest import ROOT, make_project
 from toolkit_builder.handouts import render_pdf
 from toolkit_builder.model import Notes, Only, Paragraph, plain, walk
 from toolkit_builder.pipeline import make_context
@@ -71,6 +72,7 @@ def big_picture(width: int, height: int) -> Image.Image:
     return image
 
 
+@functools.lru_cache(maxsize=16)
 def pages_text(data: bytes) -> list[str]:
     """Return the text of each page."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -82,14 +84,15 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@functools.lru_cache(maxsize=16)
 def heading_pages(data: bytes, min_size: float = 15) -> dict[str, int]:
     """Return the 1-based page of each large heading line, by its text."""
-    found = {}
+    found: dict[str, int] = {}
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, 1):
-            for line in page.extract_text_lines(return_chars=True):
-                if line["chars"] and min(c["size"] for c in line["chars"]) >= min_size:
-                    found.setdefault(line["text"].strip(), number)
+            big = page.filter(lambda obj: obj.get("object_type") == "char" and obj["size"] >= min_size)
+            for line in (big.extract_text() or "").splitlines():
+                found.setdefault(line.strip(), number)
     return found
 
 
@@ -221,7 +224,11 @@ def test_huge_images_shrink_to_the_text_column(fixture_pdfs):
     for width, height, image in placed:
         assert image["x0"] >= SIDE_MARGIN_MM * MM - 1 and image["x1"] <= width - SIDE_MARGIN_MM * MM + 1
         assert image["top"] >= 20 * MM and image["bottom"] <= height - 20 * MM
-        assert image["srcsize"][0] <= 6000 and image["width"] > 50 * MM
+    (_, _, wide), (_, _, tall) = placed
+    assert wide["width"] >= 165 * MM and tall["height"] >= 150 * MM       # shrunk to fit, not cropped
+    assert wide["width"] / wide["height"] == pytest.approx(1.5, rel=0.01)
+    assert tall["height"] / tall["width"] == pytest.approx(6, rel=0.01)
+    assert wide["srcsize"][0] < 6000                                     # resampled to 300 dpi for print
     assert "The end." in " ".join(pages_text(rendered.data))
 
 
@@ -254,13 +261,21 @@ def test_fetcher_refuses_files_outside_and_the_network(tmp_path):
     assert sum("refused to load" in m or "disallowed protocol" in m for m in messages) >= 3, messages
 
 
-def test_build_writes_the_three_pdfs_into_the_manifest(project):
+def test_pipeline_writes_the_three_pdfs_into_the_manifest(project):
+    from toolkit_builder.artifacts import Registry
+    from toolkit_builder.pipeline import Cache, plan_jobs, render_all
+
     root = project("constructs")
-    result = run_cli(root, "build")
-    assert result.returncode == 0, result.stdout + result.stderr
-    manifest = json.loads((root / "site/manifest.json").read_text())
-    kinds = {a["kind"]: a for a in manifest["artifacts"] if a["workshop"] == "constructs"}
-    for kind in KINDS:
-        path = root / "site" / kinds[kind]["path"]
-        assert kinds[kind]["path"] == f"downloads/constructs/en/constructs-en-{kind}.pdf"
-        assert path.read_bytes().startswith(b"%PDF") and kinds[kind]["bytes"] == path.stat().st_size
+    loaded = load_project(root)
+    jobs = [job for job in plan_jobs(loaded) if job.kind in KINDS]
+    results, reused = render_all(jobs, make_context(loaded), Cache(root / ".cache"), io.StringIO())
+    registry = Registry(root / "site")
+    for job in jobs:
+        assert results[job.path].diagnostics == ()
+        registry.write(job.workshop.slug, job.workshop.lang, job.kind, job.path, results[job.path].data)
+    manifest = json.loads(registry.write_manifest().read_text())
+    assert reused == 0
+    assert sorted(a["path"] for a in manifest["artifacts"]) == sorted(
+        f"downloads/constructs/en/constructs-en-{kind}.pdf" for kind in KINDS)
+    for artifact in manifest["artifacts"]:
+        assert (root / "site" / artifact["path"]).read_bytes().startswith(b"%PDF")

@@ -123,16 +123,10 @@ def render_all(jobs: list[Job], context: Context, cache: Cache, out) -> tuple[di
 
 
 def build_site(root: Path, site_dir: Path) -> None:
-    """Build the MkDocs site into `site_dir`, keeping the artifacts already there."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    """Build the MkDocs site cleanly and move it into `site_dir`, beside the artifacts and manifest there."""
+    from .site.run import build as build_mkdocs_site
 
-    try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-        mkdocs_build(config, dirty=True)
-    except MkDocsException as exc:
-        raise BuildError(f"mkdocs.yml: error: site build failed: {exc}") from None
+    build_mkdocs_site(root, site_dir)
 
 
 def swap_into_place(new: Path, target: Path) -> None:
@@ -200,8 +194,8 @@ def build(root: Path, strict: bool = False, out=sys.stdout) -> int:
 
 
 def serve(root: Path, dev_addr: str) -> int:
-    """Serve the site with live reload on `dev_addr`."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Serve the site with live reload on `dev_addr` (sources, images and themes are watched)."""
+    from .site.run import serve as serve_site
 
-    mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    serve_site(root, dev_addr)
     return 0

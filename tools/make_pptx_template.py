@@ -46,6 +46,13 @@ def text_style(shape, size: int, bold: bool, colour: str, align: str = "l") -> N
     etree.SubElement(fill, f"{{{A}}}schemeClr", val=colour)
 
 
+def anchor(shape, where: str) -> None:
+    """Anchor a placeholder's text at the top (t), middle (ctr) or bottom (b) of its box."""
+    body = shape._element.find(f".//{{{P}}}txBody")
+    body = body if body is not None else shape._element.get_or_add_txBody()
+    body.find(f"{{{A}}}bodyPr").set("anchor", where)
+
+
 def background(layout, colour: str) -> None:
     """Give a layout a solid background in a scheme colour."""
     csld = layout._element.find(f"{{{P}}}cSld")
@@ -108,18 +115,22 @@ def main() -> None:
         background(layout, "tx2")
     for shape in title_slide.placeholders:
         if shape.placeholder_format.idx == 0:
-            place(shape, 0.8, 1.7, 11.7, 2.0)
+            place(shape, 0.8, 1.5, 11.7, 2.2)
             text_style(shape, 40, True, "bg1")
+            anchor(shape, "b")
         elif shape.placeholder_format.idx == 1:
-            place(shape, 0.8, 3.8, 11.7, 1.6)
+            place(shape, 0.8, 3.85, 11.7, 1.6)
             text_style(shape, 22, False, "bg1")
+            anchor(shape, "t")
     for shape in section.placeholders:
         if shape.placeholder_format.idx == 0:
-            place(shape, 0.8, 2.4, 11.7, 1.5)
+            place(shape, 0.8, 1.9, 11.7, 2.0)
             text_style(shape, 36, True, "bg1")
+            anchor(shape, "b")
         elif shape.placeholder_format.idx == 1:
-            place(shape, 0.8, 4.0, 11.7, 1.0)
+            place(shape, 0.8, 4.0, 11.7, 1.2)
             text_style(shape, 22, False, "bg1")
+            anchor(shape, "t")
     apply_theme(prs, load_theme(ROOT / "themes", "default"))
     target = ROOT / "themes/default/slides/template.pptx"
     target.parent.mkdir(parents=True, exist_ok=True)

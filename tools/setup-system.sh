@@ -14,6 +14,10 @@ if [ "$1" = "test" ]; then
     need "command -v soffice" libreoffice-impress libreoffice-core
     need "command -v chromium" chromium
     need "command -v pdftoppm" poppler-utils
+    # The website tests inject axe-core, installed from the npm registry by the Makefile.
+    need "command -v npm" npm
+    # LibreOffice renders the decks in the tests; it must have the theme's font to lay text out as measured.
+    need "fc-list | grep -qi 'Open Sans'" fonts-open-sans
 fi
 if [ -n "$want" ]; then
     echo "installing Debian packages:$want"

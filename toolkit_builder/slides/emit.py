@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 
 import segno
 from PIL import Image as PILImage
+from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.serialized import _ZipPkgWriter
@@ -15,7 +17,7 @@ from pptx.util import Emu, Pt
 
 from ..artifacts import ZIP_EPOCH
 from ..i18n import text
-from ..model import Run, Workshop
+from ..model import Run, Workshop, plain
 from ..writers import Context
 from .layout import CELL_X, CELL_Y, GAP, INDENT, INSET_X, INSET_Y, Para, TablePart, margin, para_size
 from .measure import Metrics
@@ -114,7 +116,12 @@ class Emitter:
         self.new_slide(SECTION, spec.title)
         self.placeholders[1].text_frame.text = "\n".join(spec.subtitle)
 
-    slide_break = slide_divider
+    def slide_break(self, spec: SlideSpec) -> None:
+        """Write a break slide: the divider layout on the accent colour, with the time to be back."""
+        self.slide_divider(spec)
+        fill = self.slide.background.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(self.colours["accent"].lstrip("#").upper())
 
     def slide_content(self, spec: SlideSpec) -> None:
         """Write a content slide: text, a table, an image, or text beside an image."""
@@ -126,6 +133,8 @@ class Emitter:
                 body.left, body.top, body.width, body.height = (Pt(spec.text_box.left), Pt(spec.text_box.top),
                                                                 Pt(spec.text_box.width), Pt(spec.text_box.height))
             self.fill(body.text_frame, spec.paras, spec.size)
+            if spec.statement:
+                body.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         if spec.table is not None:
             below_text = spec.paras and spec.text_box is not None
             top = spec.text_box.top + spec.text_box.height + 8 if below_text else self.body.top
@@ -158,8 +167,7 @@ class Emitter:
             return
         frame = self.placeholders[2].text_frame
         self.plain_frame(frame)
-        paras = [paragraph_xml(run_xml(Run(duration, strong=True), 66, colour=accent), align="ctr"),
-                 paragraph_xml(run_xml(Run("▬" * 10), 18, colour=accent), align="ctr")]
+        paras = [paragraph_xml(run_xml(Run(duration, strong=True), 66, colour=accent), align="ctr")]
         if spec.materials:
             label = Run(text(self.workshop.lang, "materials"), strong=True)
             paras.append(paragraph_xml(run_xml(label, 18), space_before=18))
@@ -169,23 +177,26 @@ class Emitter:
         replace_paragraphs(frame._txBody, paras)
 
     def slide_closing(self, spec: SlideSpec) -> None:
-        """Write the closing slide with QR codes to the workshop page and the video."""
+        """Write the closing slide: a QR code per link, with its caption and address, centred."""
         title = f"{spec.title} · {spec.subtitle[0]}" if spec.subtitle else spec.title
         self.new_slide(TITLE_ONLY, title)
         body = self.body
-        size = min(220.0, body.height - 60)
+        size = min(200.0, body.height - 90)
+        top = body.top + (body.height - size - 80) / 2
         step = body.width / len(spec.links)
         for index, (caption, url) in enumerate(spec.links):
             data = io.BytesIO()
             segno.make(url, error="m").save(data, kind="png", scale=12, border=2, dark=self.colours["text"])
             data.seek(0)
             left = body.left + step * index + (step - size) / 2
-            picture = self.slide.shapes.add_picture(data, Pt(left), Pt(body.top + 10), Pt(size), Pt(size))
+            picture = self.slide.shapes.add_picture(data, Pt(left), Pt(top), Pt(size), Pt(size))
             picture._element.nvPicPr.cNvPr.set("descr", f"QR code: {url}")
-            box = self.slide.shapes.add_textbox(Pt(body.left + step * index), Pt(body.top + size + 16), Pt(step), Pt(50))
+            box = self.slide.shapes.add_textbox(Pt(body.left + step * index), Pt(top + size + 8), Pt(step), Pt(70))
             self.plain_frame(box.text_frame)
-            replace_paragraphs(box.text_frame._txBody, [paragraph_xml(
-                run_xml(Run(caption, strong=True, href=url), 20, link=self.link), align="ctr")])
+            replace_paragraphs(box.text_frame._txBody, [
+                paragraph_xml(run_xml(Run(caption, strong=True, href=url), 20, link=self.link), align="ctr"),
+                paragraph_xml(run_xml(Run(url.split("://")[-1].rstrip("/")), 14, colour=self.colours["muted"]),
+                              align="ctr")])
 
     def plain_frame(self, frame) -> None:
         """Set a text frame to wrap, not autofit, with the insets the layout measured against."""
@@ -240,12 +251,13 @@ class Emitter:
         table = part.table
         header = bool(table.header)
         rows = ([table.header] if header else []) + list(table.rows[part.start:part.stop])
+        aligns = [table.align[c] if c < len(table.align) and table.align[c] else
+                  "right" if numeric_column(table, c) else "" for c in range(len(part.widths))]
         out = []
         for r, (cells, height) in enumerate(zip(rows, part.heights)):
             is_header = header and r == 0
             fill = self.colours["primary"] if is_header else self.colours["light"] if r % 2 == 0 else WHITE
-            out.append((height, [self.cell(cells[c] if c < len(cells) else (), part.size, is_header,
-                                           table.align[c] if c < len(table.align) else "", fill)
+            out.append((height, [self.cell(cells[c] if c < len(cells) else (), part.size, is_header, aligns[c], fill)
                                  for c in range(len(part.widths))]))
         frame = self.slide.shapes.add_table(1, 1, Pt(left), Pt(top), Pt(sum(part.widths)), Pt(part.height))
         old = frame.table._tbl
@@ -300,6 +312,12 @@ class Emitter:
         props.keywords = ", ".join(meta.tags)
         props.revision = 1
         props.created = props.modified = props.last_printed = source_date(meta.origin.date)
+
+
+def numeric_column(table, column: int) -> bool:
+    """Return whether every filled body cell of a table column is a number, to align it right."""
+    values = [plain(row[column]).strip() for row in table.rows if column < len(row) and plain(row[column]).strip()]
+    return bool(values) and all(re.fullmatch(r"[-+−]?[\d.,\s]+\s?%?", v) for v in values)
 
 
 def shorten(value: str, size: float, width: float, metrics: Metrics) -> str:

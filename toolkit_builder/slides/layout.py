@@ -157,11 +157,30 @@ def table_parts(table: Table, width: float, first_height: float, height: float,
     rows = [row_height(r, widths, metrics, TABLE_SIZE, False) for r in table.rows]
     parts, start, room = [], 0, first_height
     while start < len(rows) or not parts:
-        used, stop = header, start
-        while stop < len(rows) and used + rows[stop] <= room:
-            used += rows[stop]
-            stop += 1
-        stop = max(stop, start + 1) if start < len(rows) else stop
+        stop = _rows_that_fit(rows, start, room - header)
         parts.append(TablePart(table, start, stop, widths, (header, *rows[start:stop])))
         start, room = stop, height
+    if len(parts) > 1 and first_height >= height:
+        parts = _balanced(table, rows, widths, header, len(parts), height) or parts
+    return parts
+
+
+def _rows_that_fit(rows: list[float], start: int, room: float) -> int:
+    """Return the end of the rows from `start` that fit in `room` (at least one row)."""
+    stop, used = start, 0.0
+    while stop < len(rows) and used + rows[stop] <= room:
+        used += rows[stop]
+        stop += 1
+    return max(stop, start + 1) if start < len(rows) else stop
+
+
+def _balanced(table: Table, rows: list[float], widths, header: float, count: int, height: float) -> list[TablePart] | None:
+    """Return the rows shared evenly over `count` parts, so that the last slide is not nearly empty."""
+    per = -(-len(rows) // count)
+    parts = []
+    for start in range(0, len(rows), per):
+        heights = rows[start:start + per]
+        if header + sum(heights) > height:
+            return None
+        parts.append(TablePart(table, start, start + len(heights), widths, (header, *heights)))
     return parts

@@ -43,6 +43,7 @@ class SlideSpec:
     notes: str = ""
     pos: SourcePos | None = None
     title_size: float = 32.0
+    statement: bool = False
 
 
 @dataclass
@@ -82,6 +83,11 @@ def paras_of(blocks: tuple[Block, ...]) -> list[Para]:
         elif isinstance(block, Code):
             out.extend(Para((Run(line or " ", code=True),), style="code") for line in block.text.split("\n"))
     return out
+
+
+def text_paras(blocks: list[Block]) -> list[Para]:
+    """Return the slide paragraphs of the text blocks among some blocks."""
+    return paras_of(tuple(b for b in blocks if not isinstance(b, (Activity, Table, Image))))
 
 
 def notes_text(blocks: tuple[Block, ...]) -> str:
@@ -194,12 +200,15 @@ class Planner:
         """Add a divider for an agenda block, or a break slide."""
         minutes = f"{slot.item.minutes} {text(self.lang, 'minutes')}"
         if slot.is_break:
-            self.deck.slides.append(SlideSpec("break", slot.item.title, subtitle=(f"{slot.start} – {slot.end}",),
+            back = text(self.lang, "back_at", time=slot.end)
+            self.deck.slides.append(SlideSpec("break", slot.item.title, subtitle=(f"{minutes} · {back}",),
                                               minutes=slot.item.minutes, pos=slot.item.pos))
             return
         titles = "\n".join(f"• {s.title}" for s in slot.sections)
+        blocks = [s for s in schedule(self.workshop) if s.sections]
+        counter = f"{blocks.index(slot) + 1:02d} / {len(blocks):02d}"
         self.deck.slides.append(SlideSpec("divider", slot.item.title, section=slot.sections[0].anchor,
-                                          subtitle=(f"{slot.start} – {slot.end} · {minutes}",),
+                                          subtitle=(f"{slot.start} – {slot.end} · {minutes}", counter),
                                           notes=titles, pos=slot.item.pos))
 
     def add_section(self, section: Section) -> None:
@@ -207,19 +216,20 @@ class Planner:
         for chunk in section.slides:
             notes = notes_text(chunk.blocks)
             blocks = _for_slides(chunk.blocks)
-            text_blocks = [b for b in blocks if not isinstance(b, (Activity, Table, Image))]
             tables = [b for b in blocks if isinstance(b, Table)]
             images = [b for b in blocks if isinstance(b, Image) and self.placeable(b)]
-            paras = paras_of(tuple(text_blocks))
-            if paras or tables or images:
-                self.add_content(section, chunk.pos, paras, tables, images, notes)
-                notes = ""
+            # Text keeps its place around a table: what leads into the table stays above it.
+            cut = blocks.index(tables[0]) if tables else len(blocks)
+            before, after = text_paras(blocks[:cut]), text_paras(blocks[cut:])
+            start = len(self.deck.slides)
+            if before or after or tables or images:
+                self.add_content(section, chunk.pos, before, tables, images, after)
             for activity in (b for b in blocks if isinstance(b, Activity)):
-                self.add_activity(section, activity, notes + ("\n" if notes else "") + notes_text(activity.blocks))
-                notes = ""
-            if notes and self.deck.slides and self.deck.slides[-1].section == section.anchor:
-                last = self.deck.slides[-1]
-                self.deck.slides[-1] = _with_notes(last, notes)
+                self.add_activity(section, activity, notes_text(activity.blocks))
+            if start == len(self.deck.slides) and self.deck.slides[-1].section == section.anchor:
+                start -= 1  # a chunk of notes alone annotates the section's previous slide
+            for index in range(start, len(self.deck.slides)):
+                self.deck.slides[index] = _with_notes(self.deck.slides[index], notes)
 
     def placeable(self, image: Image) -> bool:
         """Return whether an image can go on a slide; warn about formats PowerPoint cannot take."""
@@ -234,11 +244,10 @@ class Planner:
         return self.geo.body
 
     def add_content(self, section: Section, pos: SourcePos, paras: list[Para], tables: list[Table],
-                    images: list[Image], notes: str) -> None:
-        """Add content slides for text, tables and images of one chunk."""
+                    images: list[Image], after: list[Para]) -> None:
+        """Add content slides for the text, tables and images of one chunk, keeping their order."""
         body, left = self.geo.body, self.geo.left
-        start = len(self.deck.slides)
-        if images and paras and not tables and fit_size(paras, left.width, left.height, self.metrics):
+        if images and paras and not tables and not after and fit_size(paras, left.width, left.height, self.metrics):
             size = fit_size(paras, left.width, left.height, self.metrics)
             self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), size, left,
                                               image=images.pop(0), pos=pos))
@@ -255,16 +264,22 @@ class Planner:
             self.add_text(section, pos, paras)
         for table in tables:
             self.add_table(section, pos, table)
+        if after:
+            self.add_text(section, pos, after)
         for image in images:
             self.deck.slides.append(SlideSpec("content", section.title, section.anchor, image=image, pos=image.pos))
-        if notes:
-            for index in range(start, len(self.deck.slides)):
-                self.deck.slides[index] = _with_notes(self.deck.slides[index], notes)
 
     def add_text(self, section: Section, pos: SourcePos, paras: list[Para]) -> None:
         """Add text slides: shrunk to fit, or split into continuation slides with a warning."""
         box = self.geo.body
         size = fit_size(paras, box.width, box.height, self.metrics)
+        statement = len(paras) == 1 and paras[0].style in ("plain", "quote") and \
+            text_height(paras, STATEMENT_SIZE, box.width, self.metrics) <= box.height * 0.5
+        if statement:
+            # A slide of one short sentence is set large and centred, as a statement.
+            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), STATEMENT_SIZE,
+                                              box, statement=True, pos=pos))
+            return
         if size is not None:
             self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), size, box, pos=pos))
             return
@@ -321,10 +336,13 @@ class Planner:
 
 
 SIZES_FOR_TABLE = 20.0
+STATEMENT_SIZE = 28.0
 
 
 def _with_notes(spec: SlideSpec, notes: str) -> SlideSpec:
     """Return a slide spec with notes added."""
+    if not notes or notes in spec.notes:
+        return spec
     joined = f"{spec.notes}\n{notes}" if spec.notes else notes
     return replace(spec, notes=joined)
 

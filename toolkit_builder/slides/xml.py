@@ -69,7 +69,7 @@ def replace_paragraphs(tx_body, paragraphs: list[str]) -> None:
 def cell_xml(paragraph: str, fill: str, margin_x: float, margin_y: float) -> str:
     """Return an `a:tc` table cell with one paragraph, margins and a solid fill."""
     return (f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody>'
-            f'<a:tcPr marL="{Pt(margin_x)}" marR="{Pt(margin_x)}" marT="{Pt(margin_y)}" marB="{Pt(margin_y)}">'
+            f'<a:tcPr marL="{Pt(margin_x)}" marR="{Pt(margin_x)}" marT="{Pt(margin_y)}" marB="{Pt(margin_y)}" anchor="ctr">'
             f'<a:solidFill><a:srgbClr val="{hex_colour(fill)}"/></a:solidFill></a:tcPr></a:tc>')
 
 
