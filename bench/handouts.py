@@ -4,6 +4,7 @@
 
 "ours" is the whole writer (model → plan → Jinja2 → WeasyPrint); the floor is WeasyPrint alone on the
 same final HTML with the same fetcher, options and warm caches, so the ratio is what our own work costs.
+Each is run --repeat times, alternating, and the fastest run counts (the least disturbed by other load).
 pandoc reads the same Markdown file and calls the `weasyprint` command (a fresh process each time).
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -59,19 +59,20 @@ def make_long_project(folder: Path) -> Path:
     return folder
 
 
-def best(seconds: list[float]) -> float:
-    """Return the median of timings (robust against one slow run)."""
-    return statistics.median(seconds)
+def timed(function) -> float:
+    """Return the seconds one call takes."""
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
 
 
-def time_it(function, repeat: int) -> float:
-    """Return the median seconds of calling a function `repeat` times."""
-    spent = []
+def side_by_side(ours, floor, repeat: int) -> tuple[float, float]:
+    """Return the fastest of `repeat` runs of each; alternating them, so that load on the machine hits both."""
+    mine, base = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        spent.append(time.perf_counter() - started)
-    return best(spent)
+        mine.append(timed(ours))
+        base.append(timed(floor))
+    return min(mine), min(base)
 
 
 def pandoc(workshop, out: Path) -> float | str:
@@ -82,8 +83,9 @@ def pandoc(workshop, out: Path) -> float | str:
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     started = time.perf_counter()
     done = subprocess.run(["pandoc", str(source), "-f", "markdown", "-s", "--pdf-engine=weasyprint",
-                           "--metadata", "title=bench", "-o", str(out)],
-                          cwd=workshop.folder, env=env, capture_output=True, text=True)
+                           f"--resource-path={workshop.folder}", "--metadata", "title=bench", "-o", str(out)],
+                          # pandoc leaves html2pdf*.html temporaries in its working folder: keep them out of workshops/
+                          cwd=out.parent, env=env, capture_output=True, text=True)
     spent = time.perf_counter() - started
     if done.returncode != 0:
         return "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:60]
@@ -117,8 +119,8 @@ def main() -> int:
         for workshop, context in cases:
             html = build_html("handout", workshop, context)
             allowed = allowed_folders(workshop, context)
-            ours = time_it(lambda: render_pdf("handout", workshop, context), args.repeat)
-            floor = time_it(lambda: write_pdf(html, allowed), args.repeat)
+            ours, floor = side_by_side(lambda: render_pdf("handout", workshop, context),
+                                       lambda: write_pdf(html, allowed), args.repeat)
             other = pandoc(workshop, Path(tmp) / "pandoc.pdf")
             ratios.append(ours / floor)
             shown = f"{other:>10.2f}" if isinstance(other, float) else f"  {other}"

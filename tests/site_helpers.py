@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,11 +24,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Log nothing."""
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A threaded server that ignores browsers hanging up mid-answer (they do when a page is left)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """Stay quiet about connections the browser closed; report anything else."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(folder: Path):
     """Serve a folder on a free port of 127.0.0.1 in a thread; yield the base address."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -57,3 +69,31 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"] if v["impact"] in impacts]
+
+
+def fabricate_artifacts(folder: Path, items: list[tuple[str, str, str, int]]) -> list[dict]:
+    """Write small stand-in artifacts and a manifest.json listing them: (slug, lang, kind, bytes) each."""
+    import hashlib
+    import json
+
+    from toolkit_builder.artifacts import download_path
+
+    entries = []
+    for slug, lang, kind, size in items:
+        path = download_path(slug, lang, kind)
+        data = bytes(size)
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_bytes(data)
+        entries.append({"workshop": slug, "language": lang, "partner": "", "kind": kind, "path": path,
+                        "bytes": size, "sha256": hashlib.sha256(data).hexdigest()})
+    (folder / "manifest.json").write_text(json.dumps({"version": 1, "artifacts": entries}), encoding="utf-8")
+    return entries
+
+
+def same_site_links(page, base: str) -> set[str]:
+    """Return every address of the site that the page links to or loads (links, images, scripts, styles)."""
+    urls = page.evaluate("""() => [
+        ...[...document.querySelectorAll('a[href]')].map(a => a.href),
+        ...[...document.querySelectorAll('img[src], script[src]')].map(e => e.src),
+        ...[...document.querySelectorAll('link[href]')].map(l => l.href)]""")
+    return {url.split("#")[0] for url in urls if url.startswith(base)}

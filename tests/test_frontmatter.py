@@ -9,7 +9,7 @@ from toolkit_builder.diagnostics import Reporter
 from toolkit_builder.frontmatter import format_minutes, parse_duration, parse_meta, split_front_matter
 
 BAD_INPUTS = [
-    ("invalid-yaml", 4, "invalid YAML in front matter"),
+    ("invalid-yaml", 3, "invalid YAML in front matter"),
     ("front-matter-not-mapping", 2, "front matter must be a mapping"),
     ("no-front-matter", 1, "no front matter"),
     ("missing-title", 2, "missing required key 'title'"),

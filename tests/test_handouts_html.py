@@ -82,6 +82,14 @@ def test_guide_has_notes_run_of_show_and_timed_steps(sample):
     assert [step.time for step in steps] == ["10:25", "10:28", "10:32", "10:36"]
 
 
+def test_steps_that_say_their_minutes_are_timed_by_them():
+    from toolkit_builder.handouts.guide import step_offsets
+
+    steps = tuple(ListItem((Run(text),), 0, True) for text in ("Alone. (3 min)", "Draft (7 min)", "Share (2 min)"))
+    assert step_offsets(steps, 20) == [0, 3, 10]
+    assert step_offsets(steps[:2] + (ListItem((Run("Talk"),), 0, True),), 15) == [0, 5, 10]
+
+
 def test_activity_that_closes_its_slot_ends_with_it(sample):
     workshop, context = sample
     values = facilitator_guide(workshop, context)

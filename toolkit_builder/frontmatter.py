@@ -244,7 +244,9 @@ def parse_meta(split: Split, path: str, file_lang: str | None, default_lang: str
         node = yaml.compose(split.front, Loader=yaml.SafeLoader)
         data = yaml.safe_load(split.front)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # The context mark is where the broken construct opened (an unclosed bracket, say); the
+        # problem mark is where the parser gave up, often a line later. Editors need the first.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = first + mark.line if mark else first
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         reporter.error(SourcePos(path, line), f"invalid YAML in front matter: {problem}", "meta.yaml")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..i18n import text
-from ..model import Activity, ListBlock, Section, Workshop
+from ..model import Activity, ListBlock, Section, Workshop, plain
 from ..resolve import Slot, clock
 from ..writers import Context
 from .checklist import checklist
@@ -15,6 +17,8 @@ from .common import base, options
 from .html import Options, blocks_html, runs_html
 
 SlideRange = tuple[int, int]
+# A step that says how long it takes, e.g. "Read your page to the table. (7 min)".
+STEP_MINUTES_RE = re.compile(r"\((\d+)\s*min\.?\)\s*\.?\s*$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def minutes_of(time: str) -> int:
     return int(hours) * 60 + int(mins)
 
 
-def slot_of(workshop: Workshop, slots: list[Slot]) -> dict[str, Slot]:
+def slot_of(slots: list[Slot]) -> dict[str, Slot]:
     """Return the agenda slot that covers each section, by anchor."""
     return {section.anchor: slot for slot in slots for section in slot.sections}
 
@@ -103,12 +107,22 @@ def activity_window(activity: Activity, section: Section, slot: Slot | None) -> 
     return clock(slot.end, -activity.minutes), slot.end
 
 
+def step_offsets(steps: tuple, minutes: int) -> list[int]:
+    """Return each step's start in minutes: from '(3 min)' at the end of every step, else shared evenly."""
+    written = [STEP_MINUTES_RE.search(plain(step.runs)) for step in steps]
+    if steps and all(written):
+        ends = list(itertools.accumulate(int(m.group(1)) for m in written))
+        return [0] + ends[:-1]
+    return [minutes * i // len(steps) for i in range(len(steps))]
+
+
 def activity_view(activity: Activity, section: Section, slot: Slot | None, opts: Options) -> ActivityView:
-    """Return an activity with a suggested clock time for each step (its minutes shared out evenly)."""
+    """Return an activity with a suggested clock time for each step."""
     start, end = activity_window(activity, section, slot)
     steps = activity.steps
-    timed = tuple(Step(clock(start, activity.minutes * i // len(steps)) if start else "", runs_html(s.runs, opts))
-                  for i, s in enumerate(steps))
+    offsets = step_offsets(steps, activity.minutes)
+    timed = tuple(Step(clock(start, offset) if start else "", runs_html(step.runs, opts))
+                  for offset, step in zip(offsets, steps))
     rest = tuple(b for b in activity.blocks if not (isinstance(b, ListBlock) and b.ordered))
     debrief = minutes_of(slot.end) - minutes_of(end) if slot and end else 0
     return ActivityView(activity.title, activity.minutes, start, end, blocks_html(rest, opts), timed,
@@ -119,7 +133,7 @@ def section_views(workshop: Workshop, context: Context, slots: list[Slot],
                   numbers: dict[str, SlideRange] | None) -> list[SectionView]:
     """Return each section with its time, slides, facilitator notes and timed activities."""
     opts = options(workshop, context, "guide")
-    covering = slot_of(workshop, slots)
+    covering = slot_of(slots)
     views = []
     for section in workshop.sections:
         slot = covering.get(section.anchor)

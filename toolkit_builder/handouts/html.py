@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
-from .locations import workshop_url
 from ..model import (Activity, Block, Code, Heading, Image, ListBlock, ListItem, Notes, Only, Paragraph,
                      Quote, Run, Runs, Table)
+from .locations import workshop_url
 
 # How many ruled lines a worksheet offers for writing; enough for a few sentences per step.
 WORKSHEET_LINES = 9
