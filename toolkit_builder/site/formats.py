@@ -1,0 +1,69 @@
+"""Small formatters for the site: durations, dates, file sizes and video embeds, per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..i18n import text
+
+VIMEO_RE = re.compile(r"^/(?:video/)?(?P<id>\d+)(?:/(?P<hash>[0-9a-f]+))?/?$")
+YOUTUBE_RE = re.compile(r"^[\w-]{11}$")
+
+
+def duration(minutes: int | None, lang: str) -> str:
+    """Return `3 h`, `2 h 30 min` or `45 min` in a language."""
+    if not minutes:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} {text(lang, 'minutes')}"
+    return text(lang, "hours_minutes", hours=hours, minutes=rest) if rest else text(lang, "hours", hours=hours)
+
+
+def month(value: str, lang: str) -> str:
+    """Return `October 2013` for `2013-10` and `3 October 2013` for a full date (other text unchanged)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        return value
+    name = text(lang, "months").split(",")[int(match[2]) - 1].strip()
+    if match[3]:
+        return text(lang, "date_day", day=int(match[3]), month=name, year=match[1])
+    return text(lang, "date_month", month=name, year=match[1])
+
+
+def size(count: int) -> str:
+    """Return a file size such as `840 KB` or `2.4 MB`."""
+    if count < 1000:
+        return f"{count} B"
+    if count < 1000 * 1000:
+        return f"{round(count / 1000)} KB"
+    return f"{count / 1000 / 1000:.1f} MB"
+
+
+@dataclass(frozen=True)
+class Video:
+    """A video link and, for known hosts, a privacy-friendly embed address."""
+
+    url: str
+    host: str
+    embed: str = ""
+
+
+def video(url: str) -> Video | None:
+    """Return a video's embed information (vimeo without tracking, youtube-nocookie)."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    embed = ""
+    if host.endswith("vimeo.com") and (match := VIMEO_RE.match(parts.path)):
+        query = f"?h={match['hash']}&dnt=1" if match["hash"] else "?dnt=1"
+        embed = f"https://player.vimeo.com/video/{match['id']}{query}"
+    elif host in ("youtube.com", "m.youtube.com", "youtu.be"):
+        ident = parts.path.strip("/") if host == "youtu.be" else dict(
+            p.split("=", 1) for p in parts.query.split("&") if "=" in p).get("v", "")
+        if YOUTUBE_RE.match(ident):
+            embed = f"https://www.youtube-nocookie.com/embed/{ident}"
+    return Video(url, host, embed)

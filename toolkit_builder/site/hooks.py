@@ -1,0 +1,188 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): the thin layer between MkDocs and the toolkit builder.
+
+Events used, in build order: config (state, templates, branding), pre_build (keep the artifacts a
+clean build would wipe), files (home page, branding and artifact files), nav (one entry per
+workshop), page_markdown (page description), page_content (notes, activities, slides-/handout-only
+boxes), page_context (the views the templates show), post_page (search per language), post_build
+(split the search index), serve (watch themes/ too).
+mkdocs-static-i18n runs a whole build per language, so every event but serve runs once per language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from toolkit_builder.artifacts import Artifact
+from toolkit_builder.site import branding, downloads, pages, search
+from toolkit_builder.site.content import drop_alternate_links, finish_body
+from toolkit_builder.site.state import SiteState, load_state
+
+OVERRIDES = Path(__file__).resolve().parent / "overrides"
+
+
+@dataclass
+class _Build:
+    """What the hooks remember between events (MkDocs loads this module afresh with each config)."""
+
+    state: SiteState | None = None
+    # A stack: mkdocs-static-i18n runs each further language's build inside the first one's post_build.
+    languages: list[str] = field(default_factory=list)
+    artifacts: list[Artifact] = field(default_factory=list)
+    artifacts_dir: Path | None = None
+    copy_artifacts: bool = False
+    files: Files | None = None
+
+
+BUILD = _Build()
+
+
+def language(config: MkDocsConfig) -> str:
+    """Return the language being built (mkdocs-static-i18n sets the theme's language per build)."""
+    return str(config.theme.get("language") or "en")
+
+
+def check_languages(config: MkDocsConfig, state: SiteState) -> None:
+    """Fail when the i18n plugin's languages differ from extra.toolkit.languages."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return
+    built = {lang.locale: lang.default for lang in plugin.config.languages if lang.build}
+    wanted = set(state.settings.languages)
+    if set(built) != wanted or not built.get(state.default_language):
+        raise PluginError(f"mkdocs.yml: the i18n plugin builds {sorted(built)} but extra.toolkit.languages "
+                          f"lists {sorted(wanted)} (default {state.default_language}): list each language in both")
+
+
+def add_branding(config: MkDocsConfig, state: SiteState) -> None:
+    """Point the theme at the toolkit's templates, CSS, scripts, logo and favicon."""
+    dirs = [str(folder / "overrides") for folder in state.theme.folders if (folder / "overrides").is_dir()]
+    for folder in reversed([*dirs, str(OVERRIDES)]):
+        if folder not in config.theme.dirs:
+            config.theme.dirs.insert(0, folder)
+    for name in (f"{branding.ASSETS}/theme.css", f"{branding.ASSETS}/toolkit.css"):
+        if name not in config.extra_css:
+            config.extra_css.append(name)
+    script = f"{branding.ASSETS}/toolkit.js"
+    if script not in [str(item) for item in config.extra_javascript]:
+        config.extra_javascript.append(script)
+    if state.theme.logo:
+        config.theme["logo"] = f"{branding.ASSETS}/{state.theme.logo.name}"
+    if state.theme.favicon:
+        config.theme["favicon"] = f"{branding.ASSETS}/{state.theme.favicon.name}"
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has set this build's language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the project and theme; install templates and branding."""
+    if BUILD.state is None or not BUILD.languages:
+        BUILD.state = load_state(config.config_file_path)
+        check_languages(config, BUILD.state)
+    BUILD.languages.append(language(config))
+    add_branding(config, BUILD.state)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Find the artifacts to list; keep them aside when this build is about to wipe site/."""
+    if len(BUILD.languages) > 1:
+        return
+    given = (config.extra.get("toolkit") or {}).get("manifest")
+    if given:
+        BUILD.artifacts_dir, BUILD.copy_artifacts = Path(given).parent, False
+        BUILD.artifacts = downloads.existing(Path(given).parent, Path(given))
+        return
+    real = BUILD.state.settings.site_dir
+    folder = real
+    if Path(config.site_dir).resolve() == real.resolve():
+        folder = downloads.keep(real, BUILD.state.settings.root / downloads.KEEP_DIR)
+    BUILD.artifacts_dir, BUILD.copy_artifacts = folder, True
+    BUILD.artifacts = downloads.existing(folder)
+
+
+def _from_path(config: MkDocsConfig, uri: str, path: Path) -> File:
+    """Return a file copied as it is from an absolute path outside docs_dir to `uri` in the site."""
+    return File.generated(config, uri, abs_src_path=str(path))
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the home page, the branding files and (for plain mkdocs) the kept artifacts."""
+    lang, state = BUILD.languages[-1], BUILD.state
+    files.append(pages.home_file(config, lang, state.default_language))
+    for uri, path in branding.files(state.theme).items():
+        files.append(_from_path(config, uri, path))
+    files.append(File.generated(config, f"{branding.ASSETS}/theme.css", content=branding.theme_css(state.theme)))
+    if BUILD.copy_artifacts and lang == state.default_language and BUILD.artifacts:
+        files.append(_from_path(config, "manifest.json", BUILD.artifacts_dir / "manifest.json"))
+        for artifact in BUILD.artifacts:
+            files.append(_from_path(config, artifact.path, BUILD.artifacts_dir / artifact.path))
+    BUILD.files = files
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """List the workshops by title: a folder holding one page becomes that page."""
+    nav.items = [pages.flatten(item) for item in nav.items]
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Describe the page by its summary; keep the subtitle out of the navigation (the header shows it)."""
+    summary = page.meta.pop("subtitle", None) and page.meta.get("summary")
+    if summary and "description" not in page.meta:
+        page.meta["description"] = " ".join(str(summary).split())
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Shape notes, activities and slides-/handout-only boxes of a workshop page."""
+    workshop = BUILD.state.workshop_for(page.file.abs_src_path)
+    return finish_body(html, workshop.lang) if workshop else html
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Give the templates the workshop's or the catalogue's view."""
+    lang, state = BUILD.languages[-1], BUILD.state
+    workshop = state.workshop_for(page.file.abs_src_path)
+    if workshop is not None:
+        context["toolkit_workshop"] = pages.for_workshop(state, config, workshop, lang, BUILD.artifacts)
+    elif pages.is_home(page.file):
+        context["toolkit_catalogue"] = pages.for_home(state, BUILD.files, lang)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Drop the head's hreflang links; point a non-default language page's search at its own index."""
+    lang = BUILD.languages[-1]
+    output = drop_alternate_links(output)
+    return output if lang == BUILD.state.default_language else search.point_search_at(output, lang)
+
+
+@event_priority(-200)  # after the search plugin and mkdocs-static-i18n have written the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Split the search index by language, each with its own stemmer."""
+    lang = BUILD.languages.pop()
+    state = BUILD.state
+    env = config.theme.get_env()
+    site = Path(config.site_dir)
+    if lang != state.default_language:
+        search.split_language(site, lang, search.search_settings(env, lang))
+    elif not BUILD.languages:
+        others = [code for code in state.settings.languages if code != lang]
+        search.keep_default(site, others, search.search_settings(env, lang))
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Also rebuild when a theme file or one of the site's templates changes."""
+    server.watch(str(BUILD.state.settings.themes_dir))
+    for folder in (OVERRIDES, branding.STATIC):  # the site's own templates and assets (not its Python code)
+        server.watch(str(folder))
+    return server

@@ -1,0 +1,139 @@
+"""What the templates show: a workshop page's header, agenda and downloads; the catalogue's cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..artifacts import Artifact
+from ..i18n import STRINGS, text
+from ..model import Workshop
+from ..resolve import schedule
+from .downloads import Download, box
+from .formats import Video, duration, month, video
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One labelled line of the metadata panel."""
+
+    key: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the agenda table."""
+
+    start: str
+    end: str
+    title: str
+    minutes: str
+    anchor: str
+    is_break: bool
+
+
+@dataclass(frozen=True)
+class Version:
+    """A language a workshop exists in, with the address of its page."""
+
+    lang: str
+    name: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class WorkshopView:
+    """Everything the workshop template shows besides the body."""
+
+    workshop: Workshop
+    ui: dict
+    facts: tuple[Fact, ...]
+    agenda: tuple[Row, ...]
+    downloads: tuple[Download, ...]
+    versions: tuple[Version, ...]
+    video: Video | None
+    fallback: bool
+    lang: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A workshop in the catalogue."""
+
+    slug: str
+    url: str
+    title: str
+    summary: str
+    duration: str
+    audience: str
+    origin: str
+    languages: tuple[str, ...]
+    tags: tuple[str, ...]
+    lang: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The home page: every workshop as a card, and the tags to filter them by."""
+
+    ui: dict
+    cards: tuple[Card, ...]
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def words(lang: str) -> dict:
+    """Return every interface word in a language (English where a word is missing)."""
+    return {key: text(lang, key) for key in STRINGS["en"]}
+
+
+def origin_text(workshop: Workshop, lang: str) -> str:
+    """Return `event · place · October 2013` for a workshop's origin."""
+    origin = workshop.meta.origin
+    parts = [origin.event, origin.place, month(origin.date, lang) if origin.date else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def facts(workshop: Workshop, lang: str) -> tuple[Fact, ...]:
+    """Return the metadata panel's lines that the workshop fills."""
+    meta, slots = workshop.meta, schedule(workshop)
+    when = f"{slots[0].start}–{slots[-1].end}" if slots and meta.start else ""
+    length = duration(meta.duration, lang) + (f" ({when})" if when else "")
+    items = [("duration", length), ("audience", meta.audience), ("origin", origin_text(workshop, lang)),
+             ("facilitators", ", ".join(meta.facilitators)), ("licence", meta.licence)]
+    return tuple(Fact(key, text(lang, key), value) for key, value in items if value)
+
+
+def agenda(workshop: Workshop, lang: str) -> tuple[Row, ...]:
+    """Return the agenda rows with clock times computed from `start` and the durations."""
+    return tuple(Row(slot.start, slot.end, slot.item.title, f"{slot.item.minutes} {text(lang, 'minutes')}",
+                     slot.sections[0].anchor if slot.sections else "", slot.is_break)
+                 for slot in schedule(workshop))
+
+
+def workshop_view(workshop: Workshop, ui_lang: str, versions: tuple[Version, ...],
+                  artifacts: list[Artifact]) -> WorkshopView:
+    """Return the view of a workshop page built for the interface language `ui_lang`."""
+    return WorkshopView(
+        workshop=workshop, ui=words(ui_lang), facts=facts(workshop, ui_lang), agenda=agenda(workshop, ui_lang),
+        downloads=tuple(box(artifacts, workshop.slug, workshop.lang, ui_lang)), versions=versions,
+        video=video(workshop.meta.video), fallback=workshop.lang != ui_lang, lang=workshop.lang)
+
+
+def card(workshop: Workshop, url: str, languages: tuple[str, ...], ui_lang: str) -> Card:
+    """Return a workshop's catalogue card."""
+    meta = workshop.meta
+    return Card(slug=workshop.slug, url=url, title=meta.title, summary=meta.summary,
+                duration=duration(meta.duration, ui_lang), audience=meta.audience,
+                origin=origin_text(workshop, ui_lang), languages=languages, tags=meta.tags, lang=workshop.lang)
+
+
+def catalogue(cards: list[Card], ui_lang: str) -> Catalogue:
+    """Return the catalogue with its tags sorted by how many cards carry them, then by name."""
+    counts: dict[str, int] = {}
+    for item in cards:
+        for tag in item.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    tags = tuple(sorted(counts, key=lambda t: (-counts[t], t.casefold())))
+    return Catalogue(ui=words(ui_lang), cards=tuple(cards), tags=tags)
