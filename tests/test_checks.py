@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import run_cli
+import shutil
+
+from conftest import FIXTURES, run_cli
 from toolkit_builder.project import load_project
 
 HEAD = "---\ntitle: T\n{extra}---\n\n"
@@ -41,7 +43,7 @@ def test_image_without_alt_text_and_remote_image(project):
     text = HEAD.format(extra="") + "## Images\n\n![](images/diagram.png)\n\n![Logo](https://example.org/logo.png)\n"
     root = project(files={"workshops/w/index.md": text})
     (root / "workshops/w/images").mkdir()
-    (root / "workshops/w/images/diagram.png").write_bytes(b"\x89PNG")
+    shutil.copy(FIXTURES / "constructs/images/diagram.png", root / "workshops/w/images/diagram.png")
     result = findings(root)
     assert result[0].startswith("workshops/w/index.md:7: error: image 'images/diagram.png' has no alt text")
     assert result[1].startswith("workshops/w/index.md:9: error: image 'https://example.org/logo.png' is remote")
@@ -87,3 +89,12 @@ def test_strict_turns_warnings_into_failure(project):
     strict = run_cli(root, "check", "--strict")
     assert strict.returncode == 1
     assert strict.stdout.splitlines()[-1] == "1 workshop, 1 file: 0 errors, 1 warning"
+
+
+def test_unreadable_image_is_an_error_not_a_crash(project):
+    text = HEAD.format(extra="") + "## Images\n\n![A broken picture](images/broken.png)\n"
+    root = project(files={"workshops/w/index.md": text, "workshops/w/images/broken.png": b"\x89PNG not really"})
+    assert findings(root) == ["workshops/w/index.md:7: error: image 'images/broken.png' is not a readable "
+                              "PNG, JPEG or GIF image"]
+    result = run_cli(root, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr

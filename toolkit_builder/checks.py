@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
+from PIL import Image as PILImage
+
 from .diagnostics import Reporter
 from .blocks import inside
 from .model import Image, Workshop, walk
 from .resolve import is_break, section_for
 
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_PIXELS = 60_000_000
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -33,6 +37,26 @@ def check_images(workshop: Workshop, reporter: Reporter) -> None:
             reporter.error(image.pos, f"image path '{image.src}' leaves the workshop folder", "image.outside")
         elif not image.path.is_file():
             reporter.error(image.pos, f"image '{image.src}' does not exist", "image.missing")
+        else:
+            problem = image_problem(image.path)
+            if problem:
+                reporter.error(image.pos, f"image '{image.src}' {problem}", "image.unreadable")
+
+
+def image_problem(path) -> str:
+    """Return why an image file cannot be used (unreadable, too large), or an empty string."""
+    if path.suffix.lower() == ".svg":
+        return "" if path.stat().st_size <= MAX_IMAGE_BYTES else "is larger than 20 MiB"
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        return f"is {path.stat().st_size // (1024 * 1024)} MiB; images are limited to 20 MiB"
+    try:
+        with PILImage.open(path) as picture:  # reads the header only
+            width, height = picture.size
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        return "is not a readable PNG, JPEG or GIF image"
+    if width * height > MAX_IMAGE_PIXELS:
+        return f"is {width}×{height} pixels; images are limited to {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
+    return ""
 
 
 def check_links(workshop: Workshop, reporter: Reporter) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .artifacts import Registry, download_path
 from .cli import failed, print_findings, summary
 from .diagnostics import Diagnostic, Reporter, plural
-from .errors import BuildError
+from .errors import BuildError, ToolkitError
 from .model import SourcePos, Workshop
 from .project import Project, load_project
 from .theme import load_theme
@@ -67,8 +67,14 @@ def job_key(job: Job, context_key: str) -> str:
 
 
 def run_job(job: Job, context: Context) -> Rendered:
-    """Render one job (in a worker process)."""
-    return load(WRITERS[job.kind])(job.workshop, context)
+    """Render one job (in a worker process); a writer's crash becomes a message naming the source."""
+    try:
+        return load(WRITERS[job.kind])(job.workshop, context)
+    except ToolkitError:
+        raise
+    except Exception as exc:  # a writer bug or an input the checks missed: report it, no traceback
+        raise BuildError(f"{job.workshop.source.path}: error: could not write {job.path}: "
+                         f"{type(exc).__name__}: {exc}") from None
 
 
 class Cache:
