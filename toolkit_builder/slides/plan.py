@@ -122,6 +122,7 @@ class Planner:
         self.lang = workshop.lang
         self.geo: Geometry = geometry(template_path(context.theme))
         self.metrics = Metrics(context.theme.font_files)
+        self.slots = schedule(workshop)
         self.deck = Deck()
 
     def warn(self, pos: SourcePos, message: str) -> None:
@@ -156,7 +157,7 @@ class Planner:
 
     def sequence(self) -> list:
         """Return sections in order, with agenda dividers and breaks where they fall."""
-        slots = schedule(self.workshop)
+        slots = self.slots
         long = (self.workshop.meta.duration or 0) >= LONG_WORKSHOP
         before: dict[int, list[Slot]] = {}
         pending: list[Slot] = []
@@ -186,7 +187,7 @@ class Planner:
     def add_agenda(self) -> None:
         """Add the agenda as a table with clock times (split if it is long)."""
         rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {text(self.lang, 'minutes')}")
-                     for slot in schedule(self.workshop))
+                     for slot in self.slots)
         header = tuple((Run(text(self.lang, key)),) for key in ("time", "item", "duration"))
         table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows), ("left", "left", "right"),
                       self.workshop.meta.agenda[0].pos)
@@ -205,7 +206,7 @@ class Planner:
                                               minutes=slot.item.minutes, pos=slot.item.pos))
             return
         titles = "\n".join(f"• {s.title}" for s in slot.sections)
-        blocks = [s for s in schedule(self.workshop) if s.sections]
+        blocks = [s for s in self.slots if s.sections]
         counter = f"{blocks.index(slot) + 1:02d} / {len(blocks):02d}"
         self.deck.slides.append(SlideSpec("divider", slot.item.title, section=slot.sections[0].anchor,
                                           subtitle=(f"{slot.start} – {slot.end} · {minutes}", counter),

@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.util import Emu
 
 from ..theme import Theme
@@ -106,7 +107,27 @@ def open_deck(theme: Theme):
     """Return a new presentation on the theme's template, with no slides, in the theme's colours."""
     prs = Presentation(io.BytesIO(_template_bytes(template_path(theme))))
     apply_theme(prs, theme)
+    count_partnames(prs.part.package)
     return prs
+
+
+def count_partnames(package) -> None:
+    """Give a package a part namer that counts instead of rescanning every part for each new one.
+
+    python-pptx finds the next free name (slide12.xml, notesSlide12.xml) by walking the whole part
+    graph each time, which makes a deck quadratic in its slides: half the time of a 100-slide deck.
+    """
+    taken = {str(part.partname) for part in package.iter_parts()}
+    last: dict[str, int] = {}
+
+    def next_partname(template: str) -> PackURI:
+        number = last.get(template, 0) + 1
+        while template % number in taken:
+            number += 1
+        last[template] = number
+        return PackURI(template % number)
+
+    package.next_partname = next_partname
 
 
 def clone(element):

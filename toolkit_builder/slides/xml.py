@@ -79,3 +79,17 @@ def table_xml(widths: list[float], rows: list[tuple[float, list[str]]], header: 
     body = "".join(f'<a:tr h="{Pt(h)}">{"".join(cells)}</a:tr>' for h, cells in rows)
     first = ' firstRow="1"' if header else ""
     return etree.fromstring(f'<a:tbl {NSDECL}><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{body}</a:tbl>')
+
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+
+def textbox_xml(shape_id: int, name: str, box, paragraph: str, inset_x: float, inset_y: float) -> etree._Element:
+    """Return a `p:sp` text box (no autofit, wrapping) at a box given in points."""
+    return etree.fromstring(
+        f'<p:sp xmlns:p="{P}" {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}"/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Pt(box.left)}" y="{Pt(box.top)}"/>'
+        f'<a:ext cx="{Pt(box.width)}" cy="{Pt(box.height)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{Pt(inset_x)}" tIns="{Pt(inset_y)}" '
+        f'rIns="{Pt(inset_x)}" bIns="{Pt(inset_y)}" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        f'{paragraph}</p:txBody></p:sp>')
