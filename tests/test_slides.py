@@ -6,7 +6,6 @@ import io
 import shutil
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 from PIL import Image as PILImage

@@ -151,7 +151,7 @@ def writer_checks(project: Project, context: Context) -> Reporter:
     """Return what the writers' own checks find (e.g. slides that must be split)."""
     reporter = Reporter()
     for workshop in project.all():
-        for kind, dotted in CHECKERS.items():
+        for dotted in CHECKERS.values():
             for item in load(dotted)(workshop, context):
                 reporter.add(item.level, item.pos, item.message, item.code)
     return reporter

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.util import Inches, Pt
+from pptx.util import Inches
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
