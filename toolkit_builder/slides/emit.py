@@ -126,7 +126,8 @@ class Emitter:
 
     def slide_content(self, spec: SlideSpec) -> None:
         """Write a content slide: text, a table, an image, or text beside an image."""
-        layout = TWO_CONTENT if spec.image and spec.paras else CONTENT if spec.paras else TITLE_ONLY
+        beside = spec.image is not None and spec.paras and spec.image_box is None
+        layout = TWO_CONTENT if beside else CONTENT if spec.paras else TITLE_ONLY
         self.new_slide(layout, spec.title)
         if spec.paras:
             body = self.placeholders[1]
@@ -143,7 +144,7 @@ class Emitter:
         if spec.image is not None:
             right = self.placeholders.get(2)
             box = Box(Emu(right.left).pt, Emu(right.top).pt, Emu(right.width).pt, Emu(right.height).pt) \
-                if right is not None else self.body
+                if right is not None else spec.image_box or self.body
             self.drop(2)
             self.picture(spec.image, box)
 

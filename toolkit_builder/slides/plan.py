@@ -44,6 +44,7 @@ class SlideSpec:
     pos: SourcePos | None = None
     title_size: float = 32.0
     statement: bool = False
+    image_box: Box | None = None
 
 
 @dataclass
@@ -83,6 +84,15 @@ def paras_of(blocks: tuple[Block, ...]) -> list[Para]:
         elif isinstance(block, Code):
             out.extend(Para((Run(line or " ", code=True),), style="code") for line in block.text.split("\n"))
     return out
+
+
+def aspect(image: Image) -> float:
+    """Return an image's width over its height (read from the file's header)."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(image.path) as picture:
+        width, height = picture.size
+    return width / max(height, 1)
 
 
 def text_paras(blocks: list[Block]) -> list[Para]:
@@ -248,6 +258,16 @@ class Planner:
                     images: list[Image], after: list[Para]) -> None:
         """Add content slides for the text, tables and images of one chunk, keeping their order."""
         body, left = self.geo.body, self.geo.left
+        if images and paras and not tables and not after and aspect(images[0]) >= WIDE_IMAGE:
+            # A wide diagram beside text would shrink its labels; short text goes above it instead.
+            height = text_height(paras, STACK_SIZE, body.width, self.metrics)
+            if height <= body.height * 0.35:
+                text_box = Box(body.left, body.top, body.width, height)
+                image_box = Box(body.left, body.top + height + GAP_BELOW_TEXT, body.width,
+                                body.height - height - GAP_BELOW_TEXT)
+                self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), STACK_SIZE,
+                                                  text_box, height, image=images.pop(0), image_box=image_box, pos=pos))
+                paras = []
         if images and paras and not tables and not after and fit_size(paras, left.width, left.height, self.metrics):
             size = fit_size(paras, left.width, left.height, self.metrics)
             self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), size, left,
@@ -337,6 +357,8 @@ class Planner:
 
 
 SIZES_FOR_TABLE = 20.0
+STACK_SIZE = 22.0
+WIDE_IMAGE = 1.3          # width / height from which an image goes below short text, not beside it
 STATEMENT_SIZE = 28.0
 
 
