@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import resource
 import shutil
 import statistics
 import subprocess
@@ -113,6 +114,8 @@ def main() -> None:
         for name, slides, ours, base, pandoc in cases(args.runs, Path(scratch)):
             pandoc_text = f"{pandoc:9.3f}" if pandoc is not None else "      n/a"
             print(f"{name:36} {slides:6d} {ours:8.3f} {base:8.3f} {ours / base:6.2f} {pandoc_text}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process (every deck rendered {args.runs + 1} times): {peak:.0f} MiB")
 
 
 if __name__ == "__main__":
