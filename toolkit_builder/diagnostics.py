@@ -63,10 +63,6 @@ class Reporter:
         """Return the findings ordered by file and line."""
         return sorted(self.items, key=lambda d: (d.pos.path, d.pos.line, d.level, d.message))
 
-    def for_path(self, path: str) -> list[Diagnostic]:
-        """Return the findings of one file."""
-        return [d for d in self.items if d.pos.path == path]
-
 
 def plural(count: int, word: str) -> str:
     """Return `1 error`, `2 errors`."""

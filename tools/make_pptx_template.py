@@ -113,24 +113,17 @@ def main() -> None:
     title_slide, section = prs.slide_layouts[0], prs.slide_layouts[2]
     for layout in (title_slide, section):
         background(layout, "tx2")
-    for shape in title_slide.placeholders:
-        if shape.placeholder_format.idx == 0:
-            place(shape, 0.8, 1.5, 11.7, 2.2)
-            text_style(shape, 40, True, "bg1")
-            anchor(shape, "b")
-        elif shape.placeholder_format.idx == 1:
-            place(shape, 0.8, 3.85, 11.7, 1.6)
-            text_style(shape, 22, False, "bg1")
-            anchor(shape, "t")
-    for shape in section.placeholders:
-        if shape.placeholder_format.idx == 0:
-            place(shape, 0.8, 1.9, 11.7, 2.0)
-            text_style(shape, 36, True, "bg1")
-            anchor(shape, "b")
-        elif shape.placeholder_format.idx == 1:
-            place(shape, 0.8, 4.0, 11.7, 1.2)
-            text_style(shape, 22, False, "bg1")
-            anchor(shape, "t")
+    # Title and section layouts: white text on the primary colour; the title sits just above its subtitle.
+    styles = {(0, 0): ((0.8, 1.5, 11.7, 2.2), 40, True, "b"), (0, 1): ((0.8, 3.85, 11.7, 1.6), 22, False, "t"),
+              (2, 0): ((0.8, 1.9, 11.7, 2.0), 36, True, "b"), (2, 1): ((0.8, 4.0, 11.7, 1.2), 22, False, "t")}
+    for index in (0, 2):
+        for shape in prs.slide_layouts[index].placeholders:
+            style = styles.get((index, shape.placeholder_format.idx))
+            if style:
+                box, size, bold, where = style
+                place(shape, *box)
+                text_style(shape, size, bold, "bg1")
+                anchor(shape, where)
     apply_theme(prs, load_theme(ROOT / "themes", "default"))
     target = ROOT / "themes/default/slides/template.pptx"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -201,7 +201,7 @@ class Planner:
         header = tuple((Run(text(self.lang, key)),) for key in ("time", "item", "duration"))
         table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows), ("left", "left", "right"),
                       self.workshop.meta.agenda[0].pos)
-        area = self.content_area()
+        area = self.geo.body
         parts = table_parts(table, area.width, area.height, area.height, self.metrics)
         for number, part in enumerate(parts, 1):
             title = self.numbered(text(self.lang, "agenda"), number, len(parts))
@@ -249,10 +249,6 @@ class Planner:
         self.deck.diagnostics.append(Diagnostic(image.pos, WARNING, f"image '{image.src}' is left off the slides: "
                                                 "decks take PNG, JPEG or GIF; add a PNG version", "slides.image"))
         return False
-
-    def content_area(self) -> Box:
-        """Return the body placeholder's box."""
-        return self.geo.body
 
     def add_content(self, section: Section, pos: SourcePos, paras: list[Para], tables: list[Table],
                     images: list[Image], after: list[Para]) -> None:

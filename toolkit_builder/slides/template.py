@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,8 +127,3 @@ def count_partnames(package) -> None:
         return PackURI(template % number)
 
     package.next_partname = next_partname
-
-
-def clone(element):
-    """Return a deep copy of an XML element."""
-    return copy.deepcopy(element)
