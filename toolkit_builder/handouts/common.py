@@ -8,6 +8,7 @@ import re
 import segno
 from markupsafe import Markup
 
+from ..formatting import duration, human_date
 from ..i18n import text
 from ..model import Workshop
 from ..resolve import Slot, clock, schedule
@@ -108,28 +109,14 @@ def metadata_date(workshop: Workshop) -> str:
 
 def origin_date(workshop: Workshop) -> str:
     """Return the origin date for people: 'October 2013' from '2013-10'."""
-    raw = workshop.meta.origin.date.strip()
-    match = DATE_RE.match(raw)
-    if not match or not match.group("month"):
-        return raw
-    months = text(workshop.lang, "months").split(",")
-    month = int(match.group("month"))
-    name = months[month - 1] if 1 <= month <= len(months) else match.group("month")
-    if match.group("day"):
-        return text(workshop.lang, "date_day", day=int(match.group("day")), month=name, year=match.group("year"))
-    return text(workshop.lang, "date_month", month=name, year=match.group("year"))
+    return human_date(workshop.meta.origin.date, workshop.lang)
 
 
 def duration_text(workshop: Workshop) -> str:
     """Return the session's length and clock times: '3 h (09:30–12:30)'."""
     total = workshop.meta.duration or 0
-    hours, minutes = divmod(total, 60)
-    if not hours:
-        length = f"{minutes} {text(workshop.lang, 'minutes')}"
-    else:
-        length = text(workshop.lang, "hours_minutes" if minutes else "hours", hours=hours, minutes=minutes)
     start = workshop.meta.start or "09:00"
-    return f"{length} ({start}–{clock(start, total)})"
+    return f"{duration(total, workshop.lang)} ({start}–{clock(start, total)})"
 
 
 def agenda_rows(workshop: Workshop) -> list[Slot]:

@@ -6,31 +6,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..i18n import text
+from ..formatting import duration, human_date as month  # noqa: F401  (re-exported for the views)
 
 VIMEO_RE = re.compile(r"^/(?:video/)?(?P<id>\d+)(?:/(?P<hash>[0-9a-f]+))?/?$")
 YOUTUBE_RE = re.compile(r"^[\w-]{11}$")
-
-
-def duration(minutes: int | None, lang: str) -> str:
-    """Return `3 h`, `2 h 30 min` or `45 min` in a language."""
-    if not minutes:
-        return ""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} {text(lang, 'minutes')}"
-    return text(lang, "hours_minutes", hours=hours, minutes=rest) if rest else text(lang, "hours", hours=hours)
-
-
-def month(value: str, lang: str) -> str:
-    """Return `October 2013` for `2013-10` and `3 October 2013` for a full date (other text unchanged)."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
-        return value
-    name = text(lang, "months").split(",")[int(match[2]) - 1].strip()
-    if match[3]:
-        return text(lang, "date_day", day=int(match[3]), month=name, year=match[1])
-    return text(lang, "date_month", month=name, year=match[1])
 
 
 def size(count: int) -> str:

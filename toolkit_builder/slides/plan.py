@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, WARNING
+from ..formatting import human_date
 from ..i18n import text
 from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph, Quote, Run,
                      Section, SourcePos, Table, Workshop, plain)
@@ -17,10 +18,6 @@ from .template import Box, Geometry, geometry, template_path
 RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
 LONG_WORKSHOP = 120        # minutes from which each agenda block gets a divider slide
 GAP_BELOW_TEXT = 8.0
-MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "nb": "januar februar mars april mai juni juli august september oktober november desember",
-}
 
 
 @dataclass(frozen=True)
@@ -53,15 +50,6 @@ class Deck:
 
     slides: list[SlideSpec] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def month_year(date: str, lang: str) -> str:
-    """Return `October 2013` for `2013-10` in the workshop's language."""
-    parts = date.split("-")
-    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        names = MONTHS.get(lang.split("-")[0], MONTHS["en"]).split()
-        return f"{names[int(parts[1]) - 1]} {parts[0]}"
-    return date
 
 
 def paras_of(blocks: tuple[Block, ...]) -> list[Para]:
@@ -188,7 +176,7 @@ class Planner:
         """Add the title slide: title, subtitle, origin with date and place."""
         meta = self.workshop.meta
         origin = meta.origin
-        line = " · ".join(x for x in (origin.event, origin.place, month_year(origin.date, self.lang)) if x)
+        line = " · ".join(x for x in (origin.event, origin.place, human_date(origin.date, self.lang)) if x)
         objectives = "\n".join(f"• {o}" for o in meta.objectives)
         notes = f"{text(self.lang, 'objectives')}:\n{objectives}" if objectives else ""
         self.deck.slides.append(SlideSpec("title", meta.title, subtitle=tuple(x for x in (meta.subtitle, line) if x),
