@@ -17,9 +17,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conftest import ROOT, make_project
-from toolkit_builder.handouts import render_pdf
 from toolkit_builder.model import Notes, Only, Paragraph, plain, walk
 from toolkit_builder.pipeline import make_context
+from toolkit_builder.pipeline import render_document as render_pdf
 from toolkit_builder.project import load_project
 from toolkit_builder.resolve import schedule
 
@@ -240,7 +240,7 @@ def test_rebuilds_are_byte_identical_in_another_place_and_process(tmp_path):
     assert here == again
     script = ("import sys, dataclasses\nfrom pathlib import Path\n"
               "from toolkit_builder.project import load_project\nfrom toolkit_builder.pipeline import make_context\n"
-              "from toolkit_builder.handouts import render_pdf\n"
+              "from toolkit_builder.pipeline import render_document as render_pdf\n"
               "p = load_project(Path(sys.argv[1]))\n"
               "c = dataclasses.replace(make_context(p), site_url='https://ktw.example.org/')\n"
               "sys.stdout.buffer.write(render_pdf('handout', p.workshops['constructs']['en'], c).data)\n")
@@ -263,18 +263,22 @@ def test_fetcher_refuses_files_outside_and_the_network(tmp_path):
 
 def test_pipeline_writes_the_three_pdfs_into_the_manifest(project):
     from toolkit_builder.artifacts import Registry
-    from toolkit_builder.pipeline import Cache, plan_jobs, render_all
+    from toolkit_builder.cache import Cache
+    from toolkit_builder.pipeline import plan_of, render_all
+    from toolkit_builder.plan import Plan
 
     root = project("constructs")
     loaded = load_project(root)
-    jobs = [job for job in plan_jobs(loaded) if job.kind in KINDS]
-    results, reused = render_all(jobs, make_context(loaded), Cache(root / ".cache"), io.StringIO())
+    plan = plan_of(loaded)
+    plan = Plan(tuple(job for job in plan.documents if job.kind.name in KINDS), ())
+    events = []
+    run = render_all(loaded, plan, Cache(root / ".cache"), events.append)
     registry = Registry(root / "site")
-    for job in jobs:
-        assert results[job.path].diagnostics == ()
-        registry.write(job.workshop.slug, job.workshop.lang, job.kind, job.path, results[job.path].data)
+    for job in plan.jobs:
+        assert run.results[job.path].diagnostics == ()
+        registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path, run.results[job.path].data)
     manifest = json.loads(registry.write_manifest().read_text())
-    assert reused == 0
+    assert run.reused == 0 and [e.done for e in events] == [1, 2, 3]
     assert sorted(a["path"] for a in manifest["artifacts"]) == sorted(
         f"downloads/constructs/en/constructs-en-{kind}.pdf" for kind in KINDS)
     for artifact in manifest["artifacts"]:

@@ -7,18 +7,32 @@ import dataclasses
 import re
 from html import unescape
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
-from conftest import ROOT
-from toolkit_builder.handouts import build_html
-from toolkit_builder.handouts.checklist import activity_materials, checklist, split_count
+from conftest import ROOT, make_project
+from toolkit_builder.handouts import build_html as _build_html
+from toolkit_builder.outline import Outline
+from toolkit_builder.handouts.guide import facilitator_guide as _guide
+from toolkit_builder.handouts.plan import feedback_form as _form
+from toolkit_builder.handouts.plan import handout as _handout
+
+PLANS = {"handout": _handout, "facilitator-guide": _guide, "feedback-form": _form}
+
+
+def build_html(kind, workshop, context):
+    """Return a handout document's HTML, as its writer makes it."""
+    return _build_html(kind, PLANS[kind], workshop, context)
+from toolkit_builder.preparation import activity_materials, checklist, split_count
 from toolkit_builder.handouts.common import metadata_date, page_counter
 from toolkit_builder.handouts.guide import activity_window, facilitator_guide, run_of_show
-from toolkit_builder.handouts.html import Options, list_html
+from toolkit_builder.errors import UnhandledBlockError
+from toolkit_builder.handouts.html import (BLOCK_HANDLERS, Options,
+                                           blocks_html, list_html)
 from toolkit_builder.handouts.locations import local_path, roots, theme_url, workshop_url
 from toolkit_builder.handouts.plan import feedback_form
-from toolkit_builder.model import Activity, ListItem, Run, SourcePos
+from toolkit_builder.model import Activity, Block, ListItem, Run, SourcePos, walk
 from toolkit_builder.pipeline import make_context
 from toolkit_builder.project import load_project
 
@@ -99,7 +113,8 @@ def test_activity_that_closes_its_slot_ends_with_it(sample):
 
 def test_slides_column_follows_the_deck_plan(sample):
     workshop, context = sample
-    rows = run_of_show(list(facilitator_guide(workshop, context)["agenda"]), {"welcome-and-introductions": (2, 4)})
+    outline = Outline(slides=9, sections={"welcome-and-introductions": (2, 4)})
+    rows = run_of_show(list(facilitator_guide(workshop, context)["agenda"]), outline)
     assert rows[0].slides == "2–4" and rows[1].slides == ""
 
 
@@ -176,3 +191,38 @@ def test_handout_modules_stay_small():
     for path in (PACKAGE / "handouts").glob("*.py"):
         assert len(path.read_text().splitlines()) <= 400, path
     assert Path(ROOT / "themes/default/handout/print.css").is_file()
+
+
+@dataclasses.dataclass(frozen=True)
+class Sidebar:
+    """A block class the model does not have, as a new one would arrive."""
+
+    text: str
+    pos: SourcePos
+
+
+@pytest.fixture(scope="module")
+def every_block(tmp_path_factory):
+    """Return (workshop, block) pairs by block class from the samples and the constructs fixture."""
+    constructs = make_project(tmp_path_factory.mktemp("constructs"), "constructs")
+    workshops = load_project(ROOT).all() + load_project(constructs).all()
+    found: dict[type, list] = {}
+    for workshop in workshops:
+        every = workshop.intro + tuple(b for s in workshop.sections for b in s.blocks)
+        for block in walk(every):
+            found.setdefault(type(block), []).append((workshop, block))
+    return found
+
+
+def test_a_block_class_without_a_handler_raises_naming_it_and_its_place():
+    with pytest.raises(UnhandledBlockError, match=r"workshops/x/index\.md:7: .*Sidebar"):
+        blocks_html((Sidebar("aside", SourcePos("workshops/x/index.md", 7)),), Options("handout"))
+
+
+@pytest.mark.parametrize("cls", get_args(Block), ids=lambda cls: cls.__name__)
+def test_every_block_class_has_a_handler_that_writes_it(cls, every_block):
+    assert cls in BLOCK_HANDLERS
+    assert every_block.get(cls), f"no sample or fixture has a {cls.__name__}"
+    written = [blocks_html((block,), Options(audience, folder=workshop.folder))
+               for workshop, block in every_block[cls] for audience in ("handout", "guide")]
+    assert any(texts(html).strip() or "<img" in html for html in written)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
 import subprocess
@@ -10,12 +11,20 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import get_args
 
+import lxml.html
 import pytest
 
 from conftest import make_project
 from site_helpers import ARTIFACTS, ROOT, axe_violations, chromium, fabricate_artifacts, same_site_links, serve
+from toolkit_builder.errors import BuildError
+from toolkit_builder.frontmatter import split_front_matter
+from toolkit_builder.errors import UnhandledBlockError
+from toolkit_builder.model import Activity, Block, Notes, Only, SourcePos, Workshop, walk
 from toolkit_builder.project import load_project
+from toolkit_builder.reader import make_markdown
+from toolkit_builder.site.content import BLOCK_HANDLERS as SITE_HANDLERS, finish_body
 from toolkit_builder.site.run import build as build_site
 
 # Stand-in artifacts: the real writers are tested elsewhere; the site only lists what the manifest says.
@@ -353,3 +362,102 @@ def test_serve_rebuilds_when_a_source_or_a_theme_file_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# ---- The page body's boxes come from the model (unit tests: no site build) ----
+
+BRACKETS = """---
+title: Brackets
+---
+
+## Try it
+
+!!! activity "Pairs at work [10m]"
+    Work in pairs.
+
+    **Materials:** cards (1 per pair), pens
+
+??? notes
+    Keep time.
+"""
+
+
+@dataclasses.dataclass(frozen=True)
+class Sidebar:
+    """A block class the model does not have, as a new one would arrive."""
+
+    text: str
+    pos: SourcePos
+
+
+def rendered_body(workshop: Workshop, settings) -> str:
+    """Return a workshop's body as Python-Markdown renders it with the project's extensions."""
+    text = (settings.root / workshop.source.path).read_text(encoding="utf-8")
+    return make_markdown(settings).convert(split_front_matter(text).body)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> list[tuple[Workshop, str]]:
+    """Return every sample and the every-construct fixture, each with its rendered body."""
+    constructs = make_project(tmp_path_factory.mktemp("constructs"), "constructs")
+    projects = [load_project(ROOT), load_project(constructs)]
+    return [(w, rendered_body(w, p.settings)) for p in projects for w in p.all()]
+
+
+def test_an_activity_shows_the_title_and_minutes_the_model_reads(tmp_path):
+    loaded = load_project(make_project(tmp_path, files={"workshops/brackets/index.md": BRACKETS}))
+    workshop = loaded.workshops["brackets"]["en"]
+    activity = workshop.activities[0]
+    assert (activity.title, activity.minutes) == ("Pairs at work", 10)
+    html = finish_body(rendered_body(workshop, loaded.settings), workshop)
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    box = root.find_class("activity")[0]
+    title = box.find_class("admonition-title")[0]
+    assert box.get("data-minutes") == "10"
+    assert title.find_class("ktw-activity__label")[0].tail == "Pairs at work"
+    assert title.find_class("ktw-activity__time")[0].text_content() == "10 min"
+    assert [p.text_content() for p in box.iter("p") if "Materials" in p.text_content()] == \
+        ["Materials: cards (1 per pair), pens"]
+    assert box.find_class("ktw-activity__materials")
+
+
+def test_an_unknown_block_class_makes_the_site_content_raise(samples):
+    workshop = samples.workshops["responsive-training"]["en"]
+    sidebar = Sidebar("aside", SourcePos("x.md", 3))
+    odd = dataclasses.replace(workshop, intro=(sidebar,) + workshop.intro)
+    with pytest.raises(UnhandledBlockError, match="Sidebar"):
+        finish_body(rendered_body(workshop, samples.settings), odd)
+
+
+def test_a_page_whose_boxes_differ_from_the_model_fails_naming_its_source(samples):
+    workshop = samples.workshops["responsive-training"]["en"]
+    html = rendered_body(workshop, samples.settings)
+    fewer = html.replace('<div class="admonition activity">', '<div class="admonition tip">', 1)
+    with pytest.raises(BuildError, match=r"workshops/responsive-training/index\.md: .*activity"):
+        finish_body(fewer, workshop)
+
+
+@pytest.mark.parametrize("cls", get_args(Block), ids=lambda cls: cls.__name__)
+def test_the_site_handles_every_block_class(cls, pages):
+    assert cls in SITE_HANDLERS
+    having = [(w, html) for w, html in pages if any(type(b) is cls for b in walk(all_blocks(w)))]
+    assert having, f"no sample or fixture has a {cls.__name__}"
+    for workshop, html in having:
+        root = lxml.html.fragment_fromstring(finish_body(html, workshop), create_parent="div")
+        blocks = list(walk(all_blocks(workshop)))
+        if cls is Activity:
+            shown = [(el.find_class("ktw-activity__label")[0].tail, el.get("data-minutes"))
+                     for el in root.find_class("activity")]
+            assert shown == [(a.title, str(a.minutes)) for a in workshop.activities]
+        elif cls is Notes:
+            notes = [el for el in root.iter("details") if "notes" in el.get("class", "").split()]
+            assert len(notes) == sum(isinstance(b, Notes) for b in blocks)
+        elif cls is Only:
+            assert not root.find_class("slides") and not root.find_class("handout")
+            handouts = sum(getattr(b, "target", "") == "handout" for b in blocks)
+            assert len(root.find_class("ktw-handout")) == handouts
+
+
+def all_blocks(workshop: Workshop) -> tuple[Block, ...]:
+    """Return the top-level blocks of a workshop: the introduction's, then each section's."""
+    return workshop.intro + tuple(b for s in workshop.sections for b in s.blocks)

@@ -1,4 +1,4 @@
-"""The editors' command line: check, new, build, serve."""
+"""The editors' command line: check, new, build, serve. The only module that prints."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from .diagnostics import Reporter, plural
 from .dump import as_data
@@ -20,24 +21,47 @@ def summary(project: Project, reporter: Reporter) -> str:
             f"{plural(len(reporter.errors), 'error')}, {plural(len(reporter.warnings), 'warning')}")
 
 
-def print_findings(reporter: Reporter, out=sys.stderr) -> None:
+def print_findings(reporter: Reporter, out: TextIO = sys.stderr) -> None:
     """Print every finding, one line each, ordered by file and line."""
     for item in reporter.sorted():
         print(item.format(), file=out)
 
 
-def failed(reporter: Reporter, strict: bool) -> bool:
-    """Return whether the findings fail the run."""
-    return bool(reporter.errors) or (strict and bool(reporter.warnings))
+class ProgressView:
+    """Shows build progress: a live bar on a terminal, one line per artifact otherwise (CI logs)."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+        self.bar = None
+        self.live = out.isatty()
+
+    def __call__(self, event) -> None:
+        """Show one finished artifact."""
+        if not self.live:
+            how = "reused" if event.reused else "built"
+            print(f"[{event.done}/{event.total}] {how} {event.path}", file=self.out, flush=True)
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=event.total, file=self.out, unit="file", leave=False,
+                            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} {postfix}")
+        self.bar.set_postfix_str(Path(event.path).name, refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        """Remove the bar before the summary is printed."""
+        if self.bar is not None:
+            self.bar.close()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every workshop; print findings and a summary."""
-    from .pipeline import make_context, writer_checks
+    from .pipeline import writer_checks
 
     project = load_project(args.root)
     if not project.reporter.errors and project.workshops:
-        project.reporter.extend(writer_checks(project, make_context(project)))
+        project.reporter.extend(writer_checks(project))
     print_findings(project.reporter, sys.stdout)
     if args.dump_model:
         langs = project.workshops.get(args.dump_model)
@@ -47,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         data = {lang: as_data(w, project.settings.root) for lang, w in sorted(langs.items())}
         print(json.dumps(data, indent=2, ensure_ascii=False))
     print(summary(project, project.reporter))
-    return 1 if failed(project.reporter, args.strict) else 0
+    return 1 if project.reporter.failed(args.strict) else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -65,20 +89,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Check the sources, then build the site and every artifact."""
     from .pipeline import build
 
-    return build(args.root, strict=args.strict, out=sys.stdout)
+    view = ProgressView(sys.stdout)
+    try:
+        result = build(args.root, strict=args.strict, listener=view)
+    finally:
+        view.close()
+    print_findings(result.reporter, sys.stdout)
+    print(summary(result.project, result.reporter))
+    if not result.ok:
+        print(f"build stopped: {result.stopped}")
+        return 1
+    where = result.site_dir.relative_to(result.project.settings.root)
+    print(f"built {plural(result.built, 'artifact')}, reused {result.reused} from cache, "
+          f"site in {where}/ in {result.seconds:.1f} s")
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the site with live reload."""
     from .pipeline import serve
 
-    return serve(args.root, args.dev_addr)
+    serve(args.root, args.dev_addr)
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser."""
     main_parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
-    main_parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml)")
+    main_parser.add_argument("--root", type=Path, default=Path.cwd(),
+                             help="project folder (holds mkdocs.yml)")
     sub = main_parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="validate every workshop and translation")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")

@@ -59,6 +59,10 @@ class Reporter:
         """Return the warnings."""
         return [d for d in self.items if d.level == WARNING]
 
+    def failed(self, strict: bool = False) -> bool:
+        """Return whether the findings fail a run (with `strict`, warnings count too)."""
+        return bool(self.errors) or (strict and bool(self.warnings))
+
     def sorted(self) -> list[Diagnostic]:
         """Return the findings ordered by file and line."""
         return sorted(self.items, key=lambda d: (d.pos.path, d.pos.line, d.level, d.message))

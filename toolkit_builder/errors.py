@@ -11,3 +11,13 @@ class ConfigError(ToolkitError):
 
 class BuildError(ToolkitError):
     """A build could not complete; the previous output is left in place."""
+
+
+class UnhandledBlockError(TypeError):
+    """A writer met a block of a model class it has no handler for: a bug to fix, never to skip."""
+
+    def __init__(self, writer: str, block: object):
+        pos = getattr(block, "pos", None)
+        where = f"{pos}: " if pos else ""
+        super().__init__(f"{where}the {writer} has no handler for {type(block).__name__} blocks")
+        self.block = block

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -12,6 +11,7 @@ import yaml
 
 from .diagnostics import Reporter
 from .model import AgendaItem, Meta, Origin, SourcePos
+from .suggest import did_you_mean
 
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 CLOCK_RE = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
@@ -192,10 +192,7 @@ def _kind(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _hint(word: str, choices) -> str:
-    """Return ` (did you mean 'x'?)` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+_hint = did_you_mean
 
 
 def _date_text(value: Any) -> str:

@@ -1,75 +1,89 @@
-"""The main job: check, render every artifact (cached, in parallel), build the site, swap it in."""
+"""The main job: check, render every artifact (cached, in parallel), build the site, swap it in.
+
+The pipeline prints nothing: it reports progress as events to a callback and returns a
+`BuildResult`; the command line decides how to show them.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
-import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
-from .artifacts import Registry, download_path
-from .cli import failed, print_findings, summary
-from .diagnostics import Diagnostic, Reporter, plural
+from .artifacts import Registry
+from .cache import Cache, code_fingerprint, context_key, document_key, package_key
+from .diagnostics import Reporter
 from .errors import BuildError, ToolkitError
-from .model import SourcePos, Workshop
+from .kinds import checked_kinds
+from .partners import Partner
+from .plan import Job, Plan, plan_build
 from .project import Project, load_project
 from .theme import load_theme
-from .writers import CHECKERS, WRITERS, Context, Rendered, load
-
-PACKAGE = Path(__file__).resolve().parent
+from .writers import Context, Rendered, load
 
 
 @dataclass(frozen=True)
-class Job:
-    """One artifact to render: a writer kind applied to one workshop in one language."""
+class Progress:
+    """An event: one artifact is ready, made now or reused from the cache."""
 
-    kind: str
-    workshop: Workshop
     path: str
+    done: int
+    total: int
+    reused: bool
 
 
-def make_context(project: Project) -> Context:
-    """Return the writers' context for a project."""
+@dataclass
+class BuildResult:
+    """What a build did: its findings, counts, time, and why it stopped if it did."""
+
+    project: Project
+    reporter: Reporter
+    ok: bool = False
+    built: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+    stopped: str = ""            # why the previous site/ was left in place
+    site_dir: Path | None = None
+
+
+Listener = Callable[[Progress], None]
+
+
+def make_context(project: Project, partner: Partner | None = None) -> Context:
+    """Return the writers' context for the project's own documents or for a partner's."""
     settings = project.settings
-    theme = load_theme(settings.themes_dir, settings.theme)
+    brand = load_theme(settings.themes_dir, settings.theme)
+    theme = load_theme(settings.themes_dir, partner.theme) if partner else brand
     return Context(theme=theme, site_url=settings.site_url, default_language=settings.default_language,
-                   languages=settings.languages)
+                   languages=settings.languages, partner=partner, brand=brand if partner else None)
 
 
-def plan_jobs(project: Project) -> list[Job]:
-    """Return every artifact of every workshop and language, in a stable order."""
-    return [Job(kind, workshop, download_path(workshop.slug, workshop.lang, kind))
-            for workshop in project.all() for kind in WRITERS]
+def plan_of(project: Project) -> Plan:
+    """Return the artifact plan of a project."""
+    return plan_build(project.all(), tuple(project.partners))
 
 
-def code_fingerprint() -> str:
-    """Return a hash of the package's code and templates, so that a new version invalidates the cache."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+def with_facts(job: Job, context: Context) -> Context:
+    """Return the context with the shared facts the job's writer needs (the deck's outline)."""
+    if not job.kind.needs_outline:
+        return context
+    from .slides.plan import deck_outline  # the planner is the one source of slide numbers
+
+    return replace(context, outline=deck_outline(job.workshop, context))
 
 
-def job_key(job: Job, context_key: str) -> str:
-    """Return the cache key of a job: its inputs' hashes."""
-    digest = hashlib.sha256(f"{job.kind}\0{job.path}\0{context_key}\0{job.workshop.sha256}".encode())
-    for image in job.workshop.images:
-        if image.path and image.path.is_file():
-            digest.update(image.path.read_bytes())
-    return digest.hexdigest()
-
-
-def run_job(job: Job, context: Context) -> Rendered:
+def run_job(job: Job, context: Context, inputs: list[tuple[str, bytes]] | None = None) -> Rendered:
     """Render one job (in a worker process); a writer's crash becomes a message naming the source."""
     try:
-        return load(WRITERS[job.kind])(job.workshop, context)
+        writer = load(job.kind.writer)
+        if inputs is not None:
+            return writer(job.workshop, context, inputs)
+        return writer(job.workshop, with_facts(job, context))
     except ToolkitError:
         raise
     except Exception as exc:  # a writer bug or an input the checks missed: report it, no traceback
@@ -77,62 +91,101 @@ def run_job(job: Job, context: Context) -> Rendered:
                          f"{type(exc).__name__}: {exc}") from None
 
 
-class Cache:
-    """Rendered artifacts by key, in .cache/artifacts/ of the project."""
+def render_document(kind: str, workshop, context: Context) -> Rendered:
+    """Render one document of a registered kind, with the shared facts its writer needs."""
+    from .kinds import kind as kind_of
+    from .plan import job
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def get(self, key: str) -> Rendered | None:
-        """Return a cached rendering, or None."""
-        data, meta = self.folder / f"{key}.bin", self.folder / f"{key}.json"
-        if not (data.is_file() and meta.is_file()):
-            return None
-        found = [Diagnostic(SourcePos(**d["pos"]), d["level"], d["message"], d["code"])
-                 for d in json.loads(meta.read_text())]
-        return Rendered(data.read_bytes(), tuple(found))
-
-    def put(self, key: str, rendered: Rendered) -> None:
-        """Store a rendering."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / f"{key}.bin").write_bytes(rendered.data)
-        items = [{"pos": {"path": d.pos.path, "line": d.pos.line}, "level": d.level, "message": d.message,
-                  "code": d.code} for d in rendered.diagnostics]
-        (self.folder / f"{key}.json").write_text(json.dumps(items))
+    return run_job(job(kind_of(kind), workshop, context.partner), context)
 
 
-def render_all(jobs: list[Job], context: Context, cache: Cache, out) -> tuple[dict[str, Rendered], int]:
-    """Return every job's rendering, from the cache or rendered in parallel; and the reuse count."""
-    context_key = hashlib.sha256((code_fingerprint() + context.theme.fingerprint() + repr(
-        (context.site_url, context.default_language, sorted(context.languages.items())))).encode()).hexdigest()
-    keys = {job.path: job_key(job, context_key) for job in jobs}
-    results = {job.path: hit for job in jobs if (hit := cache.get(keys[job.path])) is not None}
-    todo = [job for job in jobs if job.path not in results]
+@dataclass
+class _Run:
+    """The state of one rendering pass: contexts by partner, cache, results and progress."""
+
+    project: Project
+    cache: Cache
+    listener: Listener
+    total: int
+    contexts: dict[str, Context] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    results: dict[str, Rendered] = field(default_factory=dict)
+    reused: int = 0
+    code: str = field(default_factory=code_fingerprint)
+
+    def context(self, job: Job) -> Context:
+        """Return (once per partner) the context a job renders in."""
+        slug = job.partner_slug
+        if slug not in self.contexts:
+            self.contexts[slug] = make_context(self.project, job.partner)
+            self.hashes[slug] = context_key(self.code, self.contexts[slug])
+        return self.contexts[slug]
+
+    def done(self, job: Job, rendered: Rendered, reused: bool) -> None:
+        """Record a finished job and tell the listener."""
+        self.results[job.path] = rendered
+        self.reused += reused
+        self.listener(Progress(job.path, len(self.results), self.total, reused))
+
+
+def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
+    """Render phase one: documents from the model, cached, in parallel worker processes."""
+    keys, todo = {}, []
+    for job in jobs:
+        run.context(job)
+        keys[job.path] = document_key(job.kind.name, job.path, run.hashes[job.partner_slug], job.workshop)
+        hit = run.cache.get(keys[job.path])
+        if hit is not None:
+            run.done(job, hit, True)
+        else:
+            todo.append(job)
     workers = min(len(todo), os.cpu_count() or 1)
-    done = 0
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
-            futures = {pool.submit(run_job, job, context): job for job in todo}
-            for future in futures:
-                job = futures[future]
-                results[job.path] = future.result()
-                done += 1
-                print(f"[{done}/{len(todo)}] {job.path}", file=out, flush=True)
+            futures = {pool.submit(run_job, job, run.context(job)): job for job in todo}
+            for future in as_completed(futures):
+                _finish(run, futures[future], future.result(), keys)
     else:
         for job in todo:
-            results[job.path] = run_job(job, context)
-            done += 1
-            print(f"[{done}/{len(todo)}] {job.path}", file=out, flush=True)
-    for job in todo:
-        cache.put(keys[job.path], results[job.path])
-    return results, len(jobs) - len(todo)
+            _finish(run, job, run_job(job, run.context(job)), keys)
 
 
-def build_site(root: Path, site_dir: Path) -> None:
-    """Build the MkDocs site cleanly and move it into `site_dir`, beside the artifacts and manifest there."""
-    from .site.run import build as build_mkdocs_site
+def _finish(run: _Run, job: Job, rendered: Rendered, keys: dict[str, str]) -> None:
+    """Store a freshly rendered document and record it."""
+    run.cache.put(keys[job.path], rendered)
+    run.done(job, rendered, False)
 
-    build_mkdocs_site(root, site_dir)
+
+def render_packages(run: _Run, jobs: tuple[Job, ...]) -> None:
+    """Make phase two: packages from phase one's bytes, never rendering a document again."""
+    for job in jobs:
+        inputs = [(path, run.results[path].data) for path in job.inputs]
+        key = package_key(job.kind.name, job.path, run.hashes.get(job.partner_slug) or
+                          context_key(run.code, run.context(job)), job.workshop, inputs)
+        hit = run.cache.get(key)
+        if hit is None:
+            rendered = run_job(job, run.context(job), inputs)
+            run.cache.put(key, rendered)
+        run.done(job, hit or rendered, hit is not None)
+
+
+def render_all(project: Project, plan: Plan, cache: Cache, listener: Listener) -> _Run:
+    """Return the finished run of both phases of a plan."""
+    run = _Run(project, cache, listener, len(plan.jobs))
+    render_documents(run, plan.documents)
+    render_packages(run, plan.packages)
+    return run
+
+
+def writer_checks(project: Project) -> Reporter:
+    """Return what the writers' own checks find (e.g. slides that must be split)."""
+    reporter = Reporter()
+    context = make_context(project)
+    for workshop in project.all():
+        for kind in checked_kinds():
+            for item in load(kind.checker)(workshop, context):
+                reporter.add(item.level, item.pos, item.message, item.code)
+    return reporter
 
 
 def swap_into_place(new: Path, target: Path) -> None:
@@ -147,61 +200,51 @@ def swap_into_place(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def writer_checks(project: Project, context: Context) -> Reporter:
-    """Return what the writers' own checks find (e.g. slides that must be split)."""
-    reporter = Reporter()
-    for workshop in project.all():
-        for dotted in CHECKERS.values():
-            for item in load(dotted)(workshop, context):
-                reporter.add(item.level, item.pos, item.message, item.code)
-    return reporter
+def write_staging(run: _Run, plan: Plan, staging: Path) -> Reporter:
+    """Write every artifact and the manifest into the staging folder; return the writers' findings."""
+    registry, found = Registry(staging), Reporter()
+    for job in plan.jobs:
+        rendered = run.results[job.path]
+        registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path, rendered.data,
+                       job.partner_slug)
+        for item in rendered.diagnostics:
+            found.add(item.level, item.pos, item.message, item.code)
+    registry.write_manifest()
+    return found
 
 
-def build(root: Path, strict: bool = False, out=sys.stdout) -> int:
-    """Check, then build site/ and every artifact; return the exit status."""
+def build(root: Path, strict: bool = False, listener: Listener = lambda event: None) -> BuildResult:
+    """Check, then build site/ and every artifact into a staging folder and swap it in."""
     started = time.monotonic()
     project = load_project(root)
-    print_findings(project.reporter, out)
-    if failed(project.reporter, strict):
-        print(summary(project, project.reporter), file=out)
-        print("build stopped: fix the errors above; the previous site/ is untouched", file=out)
-        return 1
-    context = make_context(project)
+    result = BuildResult(project, Reporter(list(project.reporter.items)))
+    if project.reporter.failed(strict):
+        result.stopped = "fix the errors above; the previous site/ is untouched"
+        return result
     site_dir = project.settings.site_dir
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        jobs = plan_jobs(project)
-        results, reused = render_all(jobs, context, Cache(project.settings.root / ".cache" / "artifacts"), out)
-        registry = Registry(staging)
-        found = Reporter()
-        for job in jobs:
-            rendered = results[job.path]
-            registry.write(job.workshop.slug, job.workshop.lang, job.kind, job.path, rendered.data)
-            for item in rendered.diagnostics:
-                found.add(item.level, item.pos, item.message, item.code)
-        registry.write_manifest()
+        plan = plan_of(project)
+        run = render_all(project, plan, Cache(project.settings.root / ".cache" / "artifacts"), listener)
+        result.reporter.extend(write_staging(run, plan, staging))
+        from .site.run import build as build_site
+
         build_site(project.settings.root, staging)
-        print_findings(found, out)
-        reporter = Reporter(list(project.reporter.items))
-        reporter.extend(found)
-        if failed(reporter, strict):
-            print(summary(project, reporter), file=out)
-            print("build stopped: the writers reported problems; the previous site/ is untouched", file=out)
-            return 1
+        result.built, result.reused = len(plan.jobs) - run.reused, run.reused
+        if result.reporter.failed(strict):
+            result.stopped = "the writers reported problems; the previous site/ is untouched"
+            return result
         swap_into_place(staging, site_dir)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    print(summary(project, reporter), file=out)
-    print(f"built {plural(len(jobs) - reused, 'artifact')}, reused {reused} from cache, "
-          f"site in {site_dir.relative_to(project.settings.root)}/ in {time.monotonic() - started:.1f} s",
-          file=out)
-    return 0
+    result.ok, result.site_dir = True, site_dir
+    result.seconds = time.monotonic() - started
+    return result
 
 
-def serve(root: Path, dev_addr: str) -> int:
+def serve(root: Path, dev_addr: str) -> None:
     """Serve the site with live reload on `dev_addr` (sources, images and themes are watched)."""
     from .site.run import serve as serve_site
 
     serve_site(root, dev_addr)
-    return 0

@@ -11,6 +11,9 @@ from .diagnostics import Reporter
 from .model import SourcePos, Workshop
 from .reader import make_markdown, read_workshop
 from .sources import check_slugs, discover
+from .partners import Partner
+from .partners_file import load_partners
+from .theme import Theme, check_theme, theme_names
 
 
 @dataclass
@@ -21,6 +24,8 @@ class Project:
     workshops: dict[str, dict[str, Workshop]] = field(default_factory=dict)
     reporter: Reporter = field(default_factory=Reporter)
     files: int = 0
+    theme: Theme | None = None
+    partners: tuple[Partner, ...] = ()
 
     def all(self) -> list[Workshop]:
         """Return every workshop file in slug and language order (default language first)."""
@@ -41,6 +46,9 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
     settings = load_settings(root)
     project = Project(settings)
     reporter = project.reporter
+    project.theme, found = check_theme(settings.themes_dir, settings.theme, settings.root)
+    for item in found:
+        reporter.add(item.level, item.pos, item.message, item.code)
     if not settings.docs_dir.is_dir():
         reporter.error(SourcePos("mkdocs.yml"), f"docs_dir '{settings.docs_dir.name}' does not exist", "config.docs")
         return project
@@ -68,4 +76,18 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
         for workshop in langs.values():
             if original is not None and workshop is not original:
                 check_translation(original, workshop, reporter)
+    project.partners = read_partners(settings, reporter)
     return project
+
+
+def read_partners(settings: Settings, reporter: Reporter) -> tuple[Partner, ...]:
+    """Return the project's partners, with the problems of partners.yml and of their themes reported."""
+    themes = settings.themes_dir
+    known = {"workshops": sorted({s.slug for s in discover(settings.docs_dir, settings.root)}),
+             "themes": theme_names(themes),
+             "languages": sorted(settings.languages)}
+    partners = load_partners(settings.root, known, reporter)
+    for name in sorted({p.theme for p in partners}):
+        for item in check_theme(themes, name, settings.root)[1]:
+            reporter.add(item.level, item.pos, item.message, item.code)
+    return partners

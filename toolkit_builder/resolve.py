@@ -56,9 +56,10 @@ def section_for(item: AgendaItem, sections: tuple[Section, ...]) -> int | None:
     return None
 
 
-def schedule(workshop: Workshop) -> tuple[Slot, ...]:
-    """Return the agenda on the clock; each item covers sections up to the next named one."""
-    agenda = workshop.meta.agenda
+def schedule(workshop: Workshop, start: str | None = None) -> tuple[Slot, ...]:
+    """Return the agenda on the clock from `start` (the workshop's own if unset); each item covers
+    sections up to the next named one."""
+    agenda, start = workshop.meta.agenda, start or workshop.meta.start
     starts = [section_for(item, workshop.sections) for item in agenda]
     slots, elapsed = [], 0
     for index, item in enumerate(agenda):
@@ -66,7 +67,7 @@ def schedule(workshop: Workshop) -> tuple[Slot, ...]:
         later = [s for s in starts[index + 1:] if s is not None and begin is not None and s > begin]
         end = later[0] if later else len(workshop.sections)
         covered = workshop.sections[begin:end] if begin is not None else ()
-        slots.append(Slot(item, clock(workshop.meta.start, elapsed),
-                          clock(workshop.meta.start, elapsed + item.minutes), tuple(covered)))
+        slots.append(Slot(item, clock(start, elapsed), clock(start, elapsed + item.minutes),
+                          tuple(covered)))
         elapsed += item.minutes
     return tuple(slots)

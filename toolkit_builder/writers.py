@@ -1,4 +1,8 @@
-"""The artifact writers, by kind: each is `render(workshop, context) -> Rendered`."""
+"""What every writer shares: the context it renders in and what it returns.
+
+Which writer makes which kind is the registry's business (`kinds.py`); this module only holds the
+writers' inputs and outputs, so that writers depend on it and never on each other.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,9 @@ from typing import Callable
 
 from .diagnostics import Diagnostic
 from .model import Workshop
+from .outline import Outline
+from .partners import Partner, Session
 from .theme import Theme
-
-# kind -> "module:function". Each function is pure: the same workshop and context give the same bytes.
-WRITERS: dict[str, str] = {
-    "slides": "toolkit_builder.slides:render",
-    "handout": "toolkit_builder.handouts:render_handout",
-    "facilitator-guide": "toolkit_builder.handouts:render_facilitator_guide",
-    "feedback-form": "toolkit_builder.handouts:render_feedback_form",
-}
-
-# Checks a writer can make without writing anything (e.g. slides that must be split); run by `check`.
-CHECKERS: dict[str, str] = {
-    "slides": "toolkit_builder.slides:check",
-}
 
 
 @dataclass(frozen=True)
@@ -32,14 +25,29 @@ class Context:
     site_url: str
     default_language: str
     languages: dict = field(default_factory=dict)
-    partner: str = ""
-    translations: tuple[str, ...] = ()
+    partner: Partner | None = None
+    brand: Theme | None = None        # the project's own theme when `theme` is a partner's
+    outline: Outline | None = None    # the deck's slide numbers, for writers that print them
 
     def page_url(self, workshop: Workshop) -> str:
         """Return the absolute address of a workshop's page on the site."""
         base = self.site_url.rstrip("/") + "/" if self.site_url else ""
         prefix = "" if workshop.lang == self.default_language else f"{workshop.lang}/"
         return f"{base}{prefix}{workshop.slug}/"
+
+    def session(self, workshop: Workshop) -> Session | None:
+        """Return the partner's local session of this workshop, if any."""
+        return self.partner.session(workshop.slug, workshop.lang) if self.partner else None
+
+    def start(self, workshop: Workshop) -> str | None:
+        """Return when the session starts: the local session's start, else the workshop's."""
+        session = self.session(workshop)
+        return (session.start if session else None) or workshop.meta.start
+
+    def facilitators(self, workshop: Workshop) -> tuple[str, ...]:
+        """Return who facilitates: the local session's facilitators, else the workshop's."""
+        session = self.session(workshop)
+        return (session.facilitators if session else ()) or workshop.meta.facilitators
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 import segno
 from markupsafe import Markup
 
 from ..formatting import duration, human_date
 from ..i18n import text
+from ..kinds import KINDS
 from ..model import Workshop
 from ..resolve import Slot, clock, schedule
 from ..theme import Theme
@@ -75,17 +77,19 @@ def theme_stylesheets(theme: Theme, kind: str) -> str:
     return "\n".join(path.read_text(encoding="utf-8") for path in sheets if path)
 
 
-def logos(theme: Theme) -> list[str]:
-    """Return the logos to show, partner first: one per theme folder in the chain that has one."""
-    found = [theme.logo] if theme.logo else []
-    for folder in theme.folders:
-        for name in ("logo.svg", "logo.png"):
-            path = folder / name
-            if path.is_file():
-                if path.resolve() not in found:
-                    found.append(path.resolve())
-                break
-    return [theme_url(theme.folders or (theme.folder,), p) for p in found]
+def theme_folders(context: Context) -> tuple[Path, ...]:
+    """Return every theme folder a document may load from: the partner's chain, then the project's."""
+    folders = tuple(context.theme.folders or (context.theme.folder,))
+    if context.brand is not None:
+        folders += tuple(f for f in context.brand.folders if f not in folders)
+    return folders
+
+
+def logos(context: Context) -> list[dict]:
+    """Return the logos to show with their alt text: the partner's first, then the project's."""
+    themes = [context.theme] + ([context.brand] if context.brand is not None else [])
+    folders = theme_folders(context)
+    return [{"src": theme_url(folders, t.logo), "alt": t.name} for t in themes if t.logo]
 
 
 def qr_data_uri(url: str, colour: str) -> str:
@@ -112,16 +116,16 @@ def origin_date(workshop: Workshop) -> str:
     return human_date(workshop.meta.origin.date, workshop.lang)
 
 
-def duration_text(workshop: Workshop) -> str:
+def duration_text(workshop: Workshop, start: str | None) -> str:
     """Return the session's length and clock times: '3 h (09:30–12:30)'."""
     total = workshop.meta.duration or 0
-    start = workshop.meta.start or "09:00"
+    start = start or "09:00"
     return f"{duration(total, workshop.lang)} ({start}–{clock(start, total)})"
 
 
-def agenda_rows(workshop: Workshop) -> list[Slot]:
+def agenda_rows(workshop: Workshop, start: str | None) -> list[Slot]:
     """Return the agenda on the clock."""
-    return list(schedule(workshop))
+    return list(schedule(workshop, start))
 
 
 def options(workshop: Workshop, context: Context, audience: str) -> Options:
@@ -132,21 +136,36 @@ def options(workshop: Workshop, context: Context, audience: str) -> Options:
                    minutes_label=text(lang, "minutes"))
 
 
-def base(workshop: Workshop, context: Context, kind: str, word_key: str) -> dict:
+def session_view(workshop: Workshop, context: Context) -> dict | None:
+    """Return the partner's local session as the documents print it, or None without one."""
+    session = context.session(workshop)
+    if session is None:
+        return None
+    start = context.start(workshop)
+    end = clock(start, workshop.meta.duration or sum(i.minutes for i in workshop.meta.agenda))
+    return {"date": human_date(session.date, workshop.lang), "time": f"{start}–{end}" if start else "",
+            "venue": session.venue, "registration": session.registration}
+
+
+def base(workshop: Workshop, context: Context, kind: str) -> dict:
     """Return the template variables every document uses."""
     meta, theme, lang = workshop.meta, context.theme, workshop.lang
+    word_key = KINDS[kind].label
     page_url = context.page_url(workshop)
-    primary = theme.colours.get("primary", "#000000")
+    primary = theme.colours["primary"]
     return {
         "kind": kind, "lang": lang, "t": words(lang), "meta": meta, "workshop": workshop,
         "doc_name": text(lang, word_key), "doc_title": f"{meta.title} – {text(lang, word_key)}",
         "authors": ", ".join(meta.facilitators) or theme.name,
         "created": metadata_date(workshop), "origin_date": origin_date(workshop),
-        "duration_text": duration_text(workshop),
+        "duration_text": duration_text(workshop, context.start(workshop)),
+        "session": session_view(workshop, context), "partner": context.partner,
+        "facilitators": context.facilitators(workshop),
         "css": Markup(theme_css(theme, lang) + "\n" + theme_stylesheets(theme, kind)),
-        "logos": logos(theme), "theme_name": theme.name,
+        "logos": logos(context), "theme_name": theme.name,
+        "brand_name": context.brand.name if context.brand else "",
         "page_url": page_url if is_web(page_url) else "",
         "page_qr": qr_data_uri(page_url, primary) if is_web(page_url) else "",
         "video_qr": qr_data_uri(meta.video, primary) if is_web(meta.video) else "",
-        "agenda": agenda_rows(workshop),
+        "agenda": agenda_rows(workshop, context.start(workshop)),
     }

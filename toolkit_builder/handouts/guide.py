@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..i18n import text
+from ..outline import Outline
 from ..model import Activity, ListBlock, Section, Workshop, plain
 from ..resolve import Slot, clock
 from ..writers import Context
-from .checklist import checklist
+from ..preparation import checklist
 from .common import base, options
 from .html import Options, blocks_html, runs_html
 
-SlideRange = tuple[int, int]
 # A step that says how long it takes, e.g. "Read your page to the table. (7 min)".
 STEP_MINUTES_RE = re.compile(r"\((\d+)\s*min\.?\)\s*\.?\s*$")
 
@@ -68,23 +68,6 @@ class Row:
     materials: str
 
 
-def section_slide_numbers(workshop: Workshop, context: Context) -> dict[str, SlideRange] | None:
-    """Return each section's first and last slide number from the deck's plan, or None without one."""
-    try:
-        from ..slides.plan import section_slide_numbers as numbers
-    except ImportError:  # the slides writer is optional: the guide then has no Slides column
-        return None
-    return numbers(workshop, context)
-
-
-def slide_label(ranges: list[SlideRange]) -> str:
-    """Return '5–7' (or '5') for the slides the ranges cover together."""
-    if not ranges:
-        return ""
-    first, last = min(r[0] for r in ranges), max(r[1] for r in ranges)
-    return f"{first}–{last}" if last > first else str(first)
-
-
 def minutes_of(time: str) -> int:
     """Return the minutes since midnight of an HH:MM clock time."""
     hours, mins = time.split(":")
@@ -130,7 +113,7 @@ def activity_view(activity: Activity, section: Section, slot: Slot | None, opts:
 
 
 def section_views(workshop: Workshop, context: Context, slots: list[Slot],
-                  numbers: dict[str, SlideRange] | None) -> list[SectionView]:
+                  outline: Outline | None) -> list[SectionView]:
     """Return each section with its time, slides, facilitator notes and timed activities."""
     opts = options(workshop, context, "guide")
     covering = slot_of(slots)
@@ -139,31 +122,33 @@ def section_views(workshop: Workshop, context: Context, slots: list[Slot],
         slot = covering.get(section.anchor)
         notes = Markup("").join(blocks_html(n.blocks, opts) for n in section.notes)
         acts = tuple(activity_view(a, section, slot, opts) for a in section.activities)
-        span = slide_label([numbers[section.anchor]]) if numbers and section.anchor in numbers else ""
+        span = outline.label([outline.sections[section.anchor]]) \
+            if outline and section.anchor in outline.sections else ""
         views.append(SectionView(section.anchor, section.title, slot, span, notes, acts))
     return views
 
 
-def run_of_show(slots: list[Slot], numbers: dict[str, SlideRange] | None) -> list[Row]:
+def run_of_show(slots: list[Slot], outline: Outline | None) -> list[Row]:
     """Return the run-of-show: clock times, items, durations, slides and materials."""
     rows = []
     for slot in slots:
-        ranges = [numbers[s.anchor] for s in slot.sections if numbers and s.anchor in numbers]
+        ranges = [outline.sections[s.anchor] for s in slot.sections
+                  if outline and s.anchor in outline.sections]
         materials = [m for s in slot.sections for a in s.activities for m in a.materials]
         rows.append(Row(slot.start, slot.end, slot.item.title, slot.item.minutes, slot.is_break,
-                        slide_label(ranges), ", ".join(dict.fromkeys(materials))))
+                        outline.label(ranges) if outline else "", ", ".join(dict.fromkeys(materials))))
     return rows
 
 
 def facilitator_guide(workshop: Workshop, context: Context) -> dict:
     """Return the facilitator guide's template variables."""
-    values = base(workshop, context, "facilitator-guide", "facilitator_guide")
-    numbers = section_slide_numbers(workshop, context)
+    values = base(workshop, context, "facilitator-guide")
+    outline = context.outline
     slots = values["agenda"]
     values.update(
-        run_of_show=run_of_show(slots, numbers), has_slides=numbers is not None,
-        checklist=checklist(workshop), sections=section_views(workshop, context, slots, numbers),
-        end=clock(workshop.meta.start, sum(i.minutes for i in workshop.meta.agenda)),
-        start=workshop.meta.start or "09:00", minutes_word=text(workshop.lang, "minutes"),
+        run_of_show=run_of_show(slots, outline), has_slides=outline is not None,
+        checklist=checklist(workshop), sections=section_views(workshop, context, slots, outline),
+        end=clock(context.start(workshop), sum(i.minutes for i in workshop.meta.agenda)),
+        start=context.start(workshop) or "09:00", minutes_word=text(workshop.lang, "minutes"),
     )
     return values

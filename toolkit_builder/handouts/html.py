@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
+from ..errors import UnhandledBlockError
 from ..model import (Activity, Block, Code, Heading, Image, ListBlock, ListItem, Notes, Only, Paragraph,
                      Quote, Run, Runs, Table)
 from .locations import workshop_url
@@ -114,32 +117,59 @@ def worksheet_html(activity: Activity, opts: Options) -> Markup:
         opts.worksheet_label, activity.minutes, opts.minutes_label, activity.title, inner, opts.notes_label, lines)
 
 
+def paragraph_html(block: Paragraph, opts: Options) -> Markup:
+    """Return a paragraph."""
+    return Markup("<p>%s</p>") % runs_html(block.runs, opts)
+
+
+def heading_html(block: Heading, opts: Options) -> Markup:
+    """Return a heading, kept between levels 3 and 6 (the document owns 1 and 2)."""
+    level = min(max(block.level, 3), 6)
+    return Markup(f"<h{level}>%s</h{level}>") % runs_html(block.runs, opts)
+
+
+def list_block_html(block: ListBlock, opts: Options) -> Markup:
+    """Return a list block as nested lists."""
+    return list_html(block.items, opts)
+
+
+def code_html(block: Code, opts: Options) -> Markup:
+    """Return a verbatim code block."""
+    return Markup("<pre><code>%s</code></pre>") % block.text.rstrip("\n")
+
+
+def quote_html(block: Quote, opts: Options) -> Markup:
+    """Return a block quote."""
+    inner = Markup("").join(Markup("<p>%s</p>") % runs_html(p, opts) for p in block.paragraphs)
+    return Markup("<blockquote>%s</blockquote>") % inner
+
+
+def notes_html(block: Notes, opts: Options) -> Markup:
+    """Return facilitator notes for the guide; nothing for participants."""
+    if opts.audience != "guide":
+        return Markup("")
+    return Markup('<aside class="notes">%s</aside>') % blocks_html(block.blocks, opts)
+
+
+def only_html(block: Only, opts: Options) -> Markup:
+    """Return handout-only content; nothing for slides-only content."""
+    return blocks_html(block.blocks, opts) if block.target == "handout" else Markup("")
+
+
+# Every class of the model's Block union and how a handout writes it (tests/test_exhaustive.py).
+BLOCK_HANDLERS: dict[type, Callable[[Any, Options], Markup]] = {
+    Paragraph: paragraph_html, Heading: heading_html, ListBlock: list_block_html,
+    Table: table_html, Image: image_html, Code: code_html, Quote: quote_html, Notes: notes_html,
+    Activity: worksheet_html, Only: only_html,
+}
+
+
 def block_html(block: Block, opts: Options) -> Markup:
     """Return one block as HTML for the document's audience (empty if it is not for it)."""
-    if isinstance(block, Paragraph):
-        return Markup("<p>%s</p>") % runs_html(block.runs, opts)
-    if isinstance(block, Heading):
-        level = min(max(block.level, 3), 6)
-        return Markup(f"<h{level}>%s</h{level}>") % runs_html(block.runs, opts)
-    if isinstance(block, ListBlock):
-        return list_html(block.items, opts)
-    if isinstance(block, Table):
-        return table_html(block, opts)
-    if isinstance(block, Image):
-        return image_html(block, opts)
-    if isinstance(block, Code):
-        return Markup("<pre><code>%s</code></pre>") % block.text.rstrip("\n")
-    if isinstance(block, Quote):
-        inner = Markup("").join(Markup("<p>%s</p>") % runs_html(p, opts) for p in block.paragraphs)
-        return Markup("<blockquote>%s</blockquote>") % inner
-    if isinstance(block, Notes):
-        return Markup('<aside class="notes">%s</aside>') % blocks_html(block.blocks, opts) \
-            if opts.audience == "guide" else Markup("")
-    if isinstance(block, Activity):
-        return worksheet_html(block, opts)
-    if isinstance(block, Only):
-        return blocks_html(block.blocks, opts) if block.target == "handout" else Markup("")
-    return Markup("")
+    handler = BLOCK_HANDLERS.get(type(block))
+    if handler is None:
+        raise UnhandledBlockError("handout", block)
+    return handler(block, opts)
 
 
 def blocks_html(blocks: tuple[Block, ...], opts: Options) -> Markup:

@@ -57,7 +57,7 @@ def toc(workshop: Workshop) -> list[TocEntry]:
 
 def handout(workshop: Workshop, context: Context) -> dict:
     """Return the participant handout's template variables."""
-    values = base(workshop, context, "handout", "handout")
+    values = base(workshop, context, "handout")
     values.update(
         about_id=ABOUT_ID, notes_lines=NOTES_LINES, takeaways_id=TAKEAWAYS_ID, toc=toc(workshop),
         intro=blocks_html(workshop.intro, options(workshop, context, "handout")),
@@ -68,7 +68,7 @@ def handout(workshop: Workshop, context: Context) -> dict:
 
 def feedback_form(workshop: Workshop, context: Context) -> dict:
     """Return the feedback form's template variables: a rating row per objective, open questions."""
-    values = base(workshop, context, "feedback-form", "feedback_form")
+    values = base(workshop, context, "feedback-form")
     lang = workshop.lang
     values.update(
         scale=SCALE, objectives=list(workshop.meta.objectives),

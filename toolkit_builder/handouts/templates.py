@@ -9,10 +9,6 @@ import jinja2
 
 from ..theme import Theme
 
-# Template names by kind of document, looked up in <theme>/handout/ along the theme chain.
-TEMPLATES = {"handout": "handout.html.j2", "facilitator-guide": "facilitator-guide.html.j2",
-             "feedback-form": "feedback-form.html.j2"}
-
 
 @functools.lru_cache(maxsize=8)
 def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
@@ -23,6 +19,6 @@ def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
 
 
 def render_html(theme: Theme, kind: str, values: dict) -> str:
-    """Return the final HTML of one document."""
+    """Return the final HTML of one document from the theme's `<kind>.html.j2`."""
     env = environment(tuple(theme.folders or (theme.folder,)))
-    return env.get_template(TEMPLATES[kind]).render(**values)
+    return env.get_template(f"{kind}.html.j2").render(**values)

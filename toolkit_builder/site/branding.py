@@ -15,8 +15,6 @@ STATIC = Path(__file__).resolve().parent / "assets"
 # font file key -> (CSS weight, CSS style)
 FACES = {"regular": (400, "normal"), "italic": (400, "italic"), "semibold": (600, "normal"),
          "bold": (700, "normal"), "bolditalic": (700, "italic")}
-DEFAULTS = {"primary": "#1f4e79", "accent": "#2a9d8f", "text": "#1d2430", "muted": "#5b6675", "light": "#eef3f8"}
-
 
 def _mix(colour: str, other: str, share: float) -> str:
     """Return `colour` mixed with `other` (both #rrggbb), `share` of `other`."""
@@ -53,7 +51,7 @@ def font_faces(theme: Theme) -> str:
 
 def theme_css(theme: Theme) -> str:
     """Return the CSS that maps the theme's colours and fonts onto mkdocs-material's variables."""
-    c = {**DEFAULTS, **{k: v for k, v in theme.colours.items() if isinstance(v, str) and v.startswith("#")}}
+    c = theme.colours  # validated #rrggbb, every one set (themes/default/theme.yml gives the defaults)
     mono = f'"{theme.mono_font}", ' if theme.mono_font else ""
     return f"""/* Generated from the toolkit theme '{theme.name}'; edit themes/<name>/theme.yml instead. */
 {font_faces(theme)}

@@ -1,20 +1,30 @@
 """Finish a workshop page's body as MkDocs rendered it: notes, activities, slides- and handout-only boxes.
 
-This works on the HTML that MkDocs made from the Markdown (same extensions as every other output),
-so the site never parses Markdown a second way.
+MkDocs renders the Markdown (same extensions as every other output); what the boxes say comes from
+the document model: the k-th activity box of the page is the model's k-th Activity, and so on for
+notes and for slides- and handout-only boxes. The site never reads a title or a duration from HTML.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 
+from ..blocks import MATERIALS_LABELS, ONLY_KINDS
+from ..errors import BuildError, UnhandledBlockError
 from ..i18n import text
+from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph,
+                     Quote, Table, Workshop, walk)
 
-DURATION_RE = re.compile(r"^(?P<title>.*?)\s*\((?P<minutes>\d+)\s*min\w*\)\s*$")
 DEFAULT_NOTES_TITLES = {"notes", "note"}
+BOX_CLASSES = {"admonition", "open"}
+
+Shaper = Callable[[HtmlElement, Any, str], None]
 
 
 def _has_class(element: HtmlElement, name: str) -> bool:
@@ -22,10 +32,13 @@ def _has_class(element: HtmlElement, name: str) -> bool:
     return name in (element.get("class") or "").split()
 
 
-def _boxes(root: HtmlElement, kind: str) -> list[HtmlElement]:
-    """Return the admonitions and details boxes of one type, outermost first."""
-    return [el for el in root.iter("div", "details") if _has_class(el, kind)
-            and (el.tag == "details" or _has_class(el, "admonition"))]
+def _box_type(element: HtmlElement) -> str | None:
+    """Return the admonition type of a box as the reader names it (its first class), or None."""
+    admonition = element.tag == "div" and _has_class(element, "admonition")
+    if element.tag != "details" and not admonition:
+        return None
+    kinds = [c for c in (element.get("class") or "").split() if c not in BOX_CLASSES]
+    return kinds[0] if kinds else "note"
 
 
 def _title_of(box: HtmlElement) -> HtmlElement | None:
@@ -36,76 +49,155 @@ def _title_of(box: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _drop(element: HtmlElement) -> None:
-    """Remove an element but keep the text that follows it."""
-    element.drop_tree()
+def _clear(element: HtmlElement) -> None:
+    """Remove an element's text and children, keeping its tail."""
+    for child in list(element):
+        child.drop_tree()
+    element.text = None
 
 
-def notes(root: HtmlElement, lang: str) -> None:
-    """Make every notes box a collapsed box titled in the page's language."""
-    for box in _boxes(root, "notes"):
-        title = _title_of(box)
-        if box.tag == "div":
-            box.tag = "details"
-            box.set("class", " ".join(c for c in box.get("class").split() if c != "admonition"))
-            if title is not None:
-                title.tag = "summary"
-                title.attrib.pop("class", None)
-        if title is None:
-            title = lxml.html.Element("summary")
-            box.insert(0, title)
-        if title.text_content().strip().lower() in DEFAULT_NOTES_TITLES | {""}:
-            for child in list(title):
-                child.drop_tree()
-            title.text = text(lang, "facilitator_notes")
-        box.attrib.pop("open", None)
-
-
-def activities(root: HtmlElement, lang: str) -> None:
-    """Give every activity a labelled title with its duration as a badge."""
-    for box in _boxes(root, "activity"):
-        title = _title_of(box)
-        if title is None:
-            continue
-        words = title.text_content().strip()
-        match = DURATION_RE.match(words)
-        name, minutes = (match["title"], match["minutes"]) if match else (words, "")
-        for child in list(title):
-            child.drop_tree()
-        title.text = None
-        label = lxml.html.Element("span", {"class": "ktw-activity__label"})
-        label.text = text(lang, "activity")
-        label.tail = name
-        title.append(label)
-        if minutes:
-            box.set("data-minutes", minutes)
-            badge = lxml.html.Element("span", {"class": "ktw-activity__time"})
-            badge.text = f"{minutes} {text(lang, 'minutes')}"
-            title.append(badge)
-
-
-def only_blocks(root: HtmlElement) -> None:
-    """Drop slides-only boxes; show handout-only content as plain content."""
-    for box in _boxes(root, "slides"):
-        _drop(box)
-    for box in _boxes(root, "handout"):
-        title = _title_of(box)
+def shape_notes(box: HtmlElement, notes: Notes, lang: str) -> None:
+    """Make a notes box a collapsed box titled in the page's language."""
+    title = _title_of(box)
+    if box.tag == "div":
+        box.tag = "details"
+        box.set("class", " ".join(c for c in box.get("class").split() if c != "admonition"))
         if title is not None:
-            _drop(title)
-        box.tag = "div"
-        box.set("class", "ktw-handout")
+            title.tag = "summary"
+            title.attrib.pop("class", None)
+    if title is None:
+        title = lxml.html.Element("summary")
+        box.insert(0, title)
+    if title.text_content().strip().lower() in DEFAULT_NOTES_TITLES | {""}:
+        _clear(title)
+        title.text = text(lang, "facilitator_notes")
+    box.attrib.pop("open", None)
 
 
-def finish_body(html: str, lang: str) -> str:
-    """Return a workshop page's body HTML with the toolkit constructs shaped for the site."""
+def _activity_title(box: HtmlElement, activity: Activity, lang: str) -> None:
+    """Write the activity's label, title and minutes badge into the box's title."""
+    title = _title_of(box)
+    if title is None:
+        tag = "summary" if box.tag == "details" else "p"
+        title = lxml.html.Element(tag, {"class": "admonition-title"})
+        box.insert(0, title)
+    _clear(title)
+    label = etree.SubElement(title, "span", {"class": "ktw-activity__label"})
+    label.text = text(lang, "activity")
+    label.tail = activity.title
+    if activity.minutes:
+        box.set("data-minutes", str(activity.minutes))
+        badge = etree.SubElement(title, "span", {"class": "ktw-activity__time"})
+        badge.text = f"{activity.minutes} {text(lang, 'minutes')}"
+
+
+def _materials_paragraph(box: HtmlElement) -> HtmlElement | None:
+    """Return the box's `**Materials:** …` paragraph by the reader's rule (split_materials)."""
+    for child in box.iterchildren("p"):
+        first = child[0] if len(child) else None
+        if first is not None and first.tag in ("strong", "b") and not (child.text or "").strip():
+            if first.text_content().strip().rstrip(":").strip().lower() in MATERIALS_LABELS:
+                return child
+    return None
+
+
+def _materials_line(activity: Activity, lang: str) -> HtmlElement:
+    """Return the materials line of an activity as the model lists them."""
+    line = lxml.html.Element("p", {"class": "ktw-activity__materials"})
+    label = etree.SubElement(line, "strong")
+    label.text = f"{text(lang, 'materials')}:"
+    label.tail = " " + ", ".join(activity.materials)
+    return line
+
+
+def shape_activity(box: HtmlElement, activity: Activity, lang: str) -> None:
+    """Give an activity box the model's title and minutes, and its materials line from the model."""
+    _activity_title(box, activity, lang)
+    written = _materials_paragraph(box)
+    if activity.materials:
+        line = _materials_line(activity, lang)
+        if written is None:
+            box.append(line)
+        else:
+            written.addprevious(line)
+    if written is not None:
+        written.drop_tree()
+
+
+def shape_only(box: HtmlElement, only: Only, lang: str) -> None:
+    """Drop a slides-only box; show a handout-only box's content as plain content."""
+    if only.target == "slides":
+        box.drop_tree()
+        return
+    title = _title_of(box)
+    if title is not None:
+        title.drop_tree()
+    box.tag = "div"
+    box.set("class", "ktw-handout")
+
+
+AS_RENDERED = None  # the site shows the block as MkDocs rendered it
+
+# Every class of the model's Block union and what the site does with it (tests/test_exhaustive.py).
+BLOCK_HANDLERS: dict[type, Shaper | None] = {
+    Paragraph: AS_RENDERED, Heading: AS_RENDERED, ListBlock: AS_RENDERED, Table: AS_RENDERED,
+    Image: AS_RENDERED, Code: AS_RENDERED, Quote: AS_RENDERED,
+    Notes: shape_notes, Activity: shape_activity, Only: shape_only,
+}
+BOX_TYPES = {Notes: "notes", Activity: "activity"}  # Only boxes are typed by their target
+
+
+def handler_for(block: Block) -> Shaper | None:
+    """Return how the site shapes a block's box (None: as rendered); raise for an unknown class."""
+    if type(block) not in BLOCK_HANDLERS:
+        raise UnhandledBlockError("site", block)
+    return BLOCK_HANDLERS[type(block)]
+
+
+def model_boxes(workshop: Workshop) -> dict[str, list[Block]]:
+    """Return the model's boxed blocks by admonition type, in document order."""
+    boxes: dict[str, list[Block]] = {}
+    every = workshop.intro + tuple(b for section in workshop.sections for b in section.blocks)
+    for block in walk(every):
+        if handler_for(block) is not AS_RENDERED:
+            kind = block.target if isinstance(block, Only) else BOX_TYPES[type(block)]
+            boxes.setdefault(kind, []).append(block)
+    return boxes
+
+
+def html_boxes(root: HtmlElement, kinds: set[str]) -> dict[str, list[HtmlElement]]:
+    """Return the page's boxes of the given admonition types in document order (outer first)."""
+    boxes: dict[str, list[HtmlElement]] = {}
+    for element in root.iter("div", "details"):
+        kind = _box_type(element)
+        if kind in kinds:
+            boxes.setdefault(kind, []).append(element)
+    return boxes
+
+
+def pair_boxes(root: HtmlElement, workshop: Workshop) -> list[tuple[HtmlElement, Block]]:
+    """Return each box of the page with its block of the model; raise if their numbers differ."""
+    blocks = model_boxes(workshop)
+    elements = html_boxes(root, set(BOX_TYPES.values()) | ONLY_KINDS)
+    pairs = []
+    for kind in sorted(set(blocks) | set(elements)):
+        found, wanted = elements.get(kind, []), blocks.get(kind, [])
+        if len(found) != len(wanted):
+            raise BuildError(f"{workshop.source.path}: error: the site page has {len(found)} "
+                             f"'{kind}' box(es) but the model read {len(wanted)}; the site and the "
+                             "reader disagree")
+        pairs.extend(zip(found, wanted, strict=True))
+    return pairs
+
+
+def finish_body(html: str, workshop: Workshop) -> str:
+    """Return a workshop page's body HTML with its boxes shaped from the workshop's model."""
     if not html.strip():
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    only_blocks(root)
-    notes(root, lang)
-    activities(root, lang)
-    inner = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
-    return inner
+    for element, block in pair_boxes(root, workshop):
+        handler_for(block)(element, block, workshop.lang)
+    return (root.text or "") + "".join(lxml.html.tostring(el, encoding="unicode") for el in root)
 
 
 ALTERNATE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')

@@ -14,13 +14,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..artifacts import KINDS, Artifact, read_manifest
+from ..artifacts import Artifact, read_manifest
 from ..i18n import text
+from ..kinds import KINDS, order
 from .formats import size
 
 KEEP_DIR = Path(".cache") / "site-artifacts"
-LABELS = {"slides": "slides", "handout": "handout", "facilitator-guide": "facilitator_guide",
-          "feedback-form": "feedback_form", "toolkit": "toolkit"}
 
 
 @dataclass(frozen=True)
@@ -42,15 +41,19 @@ def existing(folder: Path, manifest: Path | None = None) -> list[Artifact]:
 
 
 def _order(artifact: Artifact) -> tuple:
-    """Return a sort key: shared artifacts first, then by kind as listed in KINDS."""
-    kind = KINDS.index(artifact.kind) if artifact.kind in KINDS else len(KINDS)
-    return (artifact.partner, kind, artifact.path)
+    """Return a sort key: shared artifacts first, then by kind in registry order."""
+    return (artifact.partner, order(artifact.kind), artifact.path)
+
+
+def label(kind: str, lang: str) -> str:
+    """Return the interface word of a kind; a kind the registry does not know keeps its name."""
+    return text(lang, KINDS[kind].label) if kind in KINDS else kind.replace("-", " ")
 
 
 def box(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str) -> list[Download]:
     """Return the downloads of a workshop in a language, labelled in the interface language."""
     mine = sorted((a for a in artifacts if a.workshop == slug and a.language == lang), key=_order)
-    return [Download(label=text(ui_lang, LABELS[a.kind]) if a.kind in LABELS else a.kind.replace("-", " "),
+    return [Download(label=label(a.kind, ui_lang),
                      path=a.path, kind=a.kind, type=Path(a.path).suffix.lstrip(".").upper(),
                      size=size(a.bytes), partner=a.partner) for a in mine]
 

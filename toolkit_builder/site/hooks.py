@@ -145,7 +145,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Shape notes, activities and slides-/handout-only boxes of a workshop page."""
     workshop = BUILD.state.workshop_for(page.file.abs_src_path)
-    return finish_body(html, workshop.lang) if workshop else html
+    return finish_body(html, workshop) if workshop else html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -15,7 +15,9 @@ INDENT = 30.0                         # left margin per list level (room for "10
 GAP = 0.35                            # space before a paragraph, in ems
 SAFETY = 0.94                         # room kept for renderer differences
 CELL_X, CELL_Y = 5.0, 2.5             # table cell margins
-TABLE_SIZE = 18.0
+TABLE_SIZE = 18.0                     # table text size
+TITLE_SIZES = (32.0, 28.0, 24.0, 20.0)  # slide title sizes tried in turn until the title fits
+GAP_BELOW_TEXT = 8.0                  # space between text and a table or image below it
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,20 @@ from pathlib import Path
 
 from PIL import ImageFont
 
+from ..errors import ConfigError
 from ..model import Run
 
 # Pillow measures in pixels of a font loaded at this size; scaling to points is linear.
 REFERENCE_SIZE = 200
-FALLBACKS = {
-    "regular": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "bold": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "italic": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
-    "bolditalic": "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf",
-    "mono": "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+# For each style, the theme's font files to measure it with, nearest first. Only the theme's own
+# files are opened: a style the theme lacks is measured with its nearest one, never a system font.
+NEAREST = {
+    "regular": ("regular", "semibold", "bold", "italic", "bolditalic", "mono"),
+    "bold": ("bold", "semibold", "regular"),
+    "italic": ("italic", "regular"),
+    "bolditalic": ("bolditalic", "bold", "italic", "semibold", "regular"),
+    "semibold": ("semibold", "bold", "regular"),
+    "mono": ("mono", "regular"),
 }
 
 
@@ -24,6 +28,18 @@ FALLBACKS = {
 def _font(path: str) -> ImageFont.FreeTypeFont:
     """Return a font file loaded at the reference size."""
     return ImageFont.truetype(path, REFERENCE_SIZE)
+
+
+def font_paths(files: dict[str, Path]) -> dict[str, str]:
+    """Return the theme's font file to measure each style with: its own, or the nearest one."""
+    paths = {}
+    for style, order in NEAREST.items():
+        found = next((files[key] for key in (*order, *NEAREST["regular"]) if files.get(key)), None)
+        if found is None:
+            raise ConfigError("the theme has no font files to measure slide text with: "
+                              "set fonts.files.regular in its theme.yml")
+        paths[style] = str(found)
+    return paths
 
 
 # Word widths at the reference size, shared by every deck of a process: workshops reuse words.
@@ -34,8 +50,7 @@ class Metrics:
     """Widths and line heights of text set in a theme's fonts."""
 
     def __init__(self, files: dict[str, Path]):
-        self.paths = {style: str(files.get(style) or FALLBACKS[style]) for style in FALLBACKS}
-        self.paths["mono"] = str(files.get("mono") or FALLBACKS["mono"])
+        self.paths = font_paths(files)
 
     def style_of(self, run: Run, bold: bool = False) -> str:
         """Return the font style a run is set in."""

@@ -2,76 +2,121 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
-from ..diagnostics import Diagnostic, WARNING
+from ..diagnostics import WARNING, Diagnostic
 from ..formatting import human_date
 from ..i18n import text
-from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph, Quote, Run,
-                     Section, SourcePos, Table, Workshop, plain)
+from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph, Quote,
+                     Run, Section, SourcePos, Table, Workshop, plain)
+from ..outline import Outline, SlideRange
 from ..resolve import Slot, schedule
 from ..writers import Context
-from .layout import INSET_X, INSET_Y, SAFETY, Para, TablePart, fit_size, paginate, table_parts, text_height
+from .layout import (GAP_BELOW_TEXT, INSET_X, INSET_Y, MIN_SIZE, SAFETY, SPLIT_SIZE, TITLE_SIZES,
+                     Para, fit_size, paginate, table_parts, text_height)
 from .measure import Metrics
+from .specs import (ActivitySlide, AgendaSlide, BreakSlide, ClosingSlide, ContentSlide, Deck,
+                    DividerSlide, FittedSlide, SlideSpec, TitleSlide)
 from .template import Box, Geometry, geometry, template_path
 
-RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
-LONG_WORKSHOP = 120        # minutes from which each agenda block gets a divider slide
-GAP_BELOW_TEXT = 8.0
+RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}   # image files a deck takes
+LONG_WORKSHOP = 120       # minutes from which each agenda block gets a divider slide
+SIZES_FOR_TABLE = 20.0    # text size of a slide with a table
+STACK_SIZE = 22.0         # text size above a wide image
+STATEMENT_SIZE = 28.0     # text size of a one-sentence statement slide
+WIDE_IMAGE = 1.3          # width / height from which an image goes below short text, not beside it
+STACK_SHARE = 0.35        # most of the body's height that text above a wide image may take
+TABLE_TEXT_SHARE = 0.5    # the body's height that text above a table must stay below
+STATEMENT_SHARE = 0.5     # most of the body's height a statement may take
+
+
+class UnhandledBlockError(TypeError):
+    """A block of a class the slide planner has no handler for (a model class not yet planned)."""
 
 
 @dataclass(frozen=True)
-class SlideSpec:
-    """One slide to emit: its kind, title and content, already laid out to fit."""
+class BlockHandler:
+    """How the planner takes one block class."""
 
-    kind: str                              # title, agenda, divider, break, content, activity, closing
-    title: str
-    section: str = ""                      # anchor of the section it belongs to
-    paras: tuple[Para, ...] = ()
-    size: float = 24.0
-    text_box: Box | None = None
-    text_height: float = 0.0
-    table: TablePart | None = None
-    image: Image | None = None
-    subtitle: tuple[str, ...] = ()
-    minutes: int = 0
-    materials: tuple[str, ...] = ()
-    links: tuple[tuple[str, str], ...] = ()
-    notes: str = ""
-    pos: SourcePos | None = None
-    title_size: float = 32.0
-    statement: bool = False
-    image_box: Box | None = None
+    text: Callable[[Any], list[Para]]     # the block's own text as slide paragraphs
+    notes: Callable[[Any], list[Para]]    # what it adds to the speaker notes
+    shown: Callable[[Any], list[Block]]   # the blocks a slide shows for it
 
 
-@dataclass
-class Deck:
-    """A planned deck: slides and what the planner had to warn about."""
-
-    slides: list[SlideSpec] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def paras_of(blocks: tuple[Block, ...]) -> list[Para]:
-    """Return the slide paragraphs of text blocks (lists, paragraphs, headings, quotes, code)."""
-    out: list[Para] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(Para(block.runs))
-        elif isinstance(block, Heading):
-            out.append(Para(block.runs, style="heading"))
-        elif isinstance(block, ListBlock):
-            counters: dict[int, int] = {}
-            for item in block.items:
-                counters[item.level] = counters.get(item.level, 0) + 1
-                for deeper in [lvl for lvl in counters if lvl > item.level]:
-                    del counters[deeper]
-                out.append(Para(item.runs, item.level, "numbered" if item.ordered else "bullet", counters[item.level]))
-        elif isinstance(block, Quote):
-            out.extend(Para(p, style="quote") for p in block.paragraphs)
-        elif isinstance(block, Code):
-            out.extend(Para((Run(line or " ", code=True),), style="code") for line in block.text.split("\n"))
+def _list_paras(block: ListBlock) -> list[Para]:
+    """Return a list's items as paragraphs, numbered per level."""
+    out, counters = [], {}
+    for item in block.items:
+        counters[item.level] = counters.get(item.level, 0) + 1
+        for deeper in [level for level in counters if level > item.level]:
+            del counters[deeper]
+        style = "numbered" if item.ordered else "bullet"
+        out.append(Para(item.runs, item.level, style, counters[item.level]))
     return out
+
+
+def _none(block: Any) -> list:
+    """Return nothing: the block has no part in this (laid out on its own, or not on slides)."""
+    return []
+
+
+def _itself(block: Block) -> list[Block]:
+    """Return the block, which slides show as it is."""
+    return [block]
+
+
+def _only_for_slides(block: Only) -> list[Block]:
+    """Return the blocks a slides-only block shows; none of a handout-only one."""
+    return for_slides(block.blocks) if block.target == "slides" else []
+
+
+# Every block class of the model, and how it reaches a deck: tables, images and activities are laid
+# out by the Planner, notes go to the notes pane; a class missing here raises UnhandledBlockError.
+BLOCK_HANDLERS: dict[type, BlockHandler] = {
+    Paragraph: BlockHandler(lambda b: [Para(b.runs)], _none, _itself),
+    Heading: BlockHandler(lambda b: [Para(b.runs, style="heading")], _none, _itself),
+    ListBlock: BlockHandler(_list_paras, _none, _itself),
+    Quote: BlockHandler(lambda b: [Para(p, style="quote") for p in b.paragraphs], _none, _itself),
+    Code: BlockHandler(lambda b: [Para((Run(line or " ", code=True),), style="code")
+                                  for line in b.text.split("\n")], _none, _itself),
+    Table: BlockHandler(_none, _none, _itself),
+    Image: BlockHandler(_none, _none, _itself),
+    Activity: BlockHandler(_none, _none, _itself),
+    Notes: BlockHandler(_none, lambda b: paras_of(b.blocks), _none),
+    Only: BlockHandler(_none, _none, _only_for_slides),
+}
+
+
+def handler(block: Block) -> BlockHandler:
+    """Return the planner's handler for a block; raise UnhandledBlockError for an unknown class."""
+    found = BLOCK_HANDLERS.get(type(block))
+    if found is None:
+        pos = getattr(block, "pos", None)
+        where = f"{pos}: " if pos is not None else ""
+        raise UnhandledBlockError(f"{where}the slides have no handler for block type "
+                                  f"{type(block).__name__}")
+    return found
+
+
+def paras_of(blocks: tuple[Block, ...] | list[Block]) -> list[Para]:
+    """Return the slide paragraphs of the text blocks among some blocks."""
+    return [para for block in blocks for para in handler(block).text(block)]
+
+
+def notes_text(blocks: tuple[Block, ...]) -> str:
+    """Return the facilitator notes among some blocks as plain text for the notes pane."""
+    lines = []
+    for para in (para for block in blocks for para in handler(block).notes(block)):
+        bullet = {"bullet": "• ", "numbered": f"{para.number}. "}.get(para.style, "")
+        lines.append("    " * para.level + bullet + plain(para.runs))
+    return "\n".join(lines)
+
+
+def for_slides(blocks: tuple[Block, ...]) -> list[Block]:
+    """Return blocks as the slides see them: slides-only content in, handout-only and notes out."""
+    return [shown for block in blocks for shown in handler(block).shown(block)]
 
 
 def aspect(image: Image) -> float:
@@ -81,34 +126,6 @@ def aspect(image: Image) -> float:
     with PILImage.open(image.path) as picture:
         width, height = picture.size
     return width / max(height, 1)
-
-
-def text_paras(blocks: list[Block]) -> list[Para]:
-    """Return the slide paragraphs of the text blocks among some blocks."""
-    return paras_of(tuple(b for b in blocks if not isinstance(b, (Activity, Table, Image))))
-
-
-def notes_text(blocks: tuple[Block, ...]) -> str:
-    """Return facilitator notes as plain text for the notes pane."""
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, Notes):
-            for para in paras_of(block.blocks):
-                bullet = "• " if para.style == "bullet" else f"{para.number}. " if para.style == "numbered" else ""
-                lines.append("    " * para.level + bullet + plain(para.runs))
-    return "\n".join(lines)
-
-
-def _for_slides(blocks: tuple[Block, ...]) -> list[Block]:
-    """Return blocks as the slides see them: slides-only content in, handout-only and notes out."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Only):
-            if block.target == "slides":
-                out.extend(_for_slides(block.blocks))
-        elif not isinstance(block, Notes):
-            out.append(block)
-    return out
 
 
 class Planner:
@@ -123,24 +140,27 @@ class Planner:
         self.slots = schedule(workshop)
         self.deck = Deck()
 
-    def warn(self, pos: SourcePos, message: str) -> None:
-        """Record a warning for the build summary and `check`."""
-        self.deck.diagnostics.append(Diagnostic(pos, WARNING, message, "slides.split"))
+    def add(self, spec: SlideSpec) -> None:
+        """Add a slide to the deck."""
+        self.deck.slides.append(spec)
 
-    def title_size(self, title: str, kind: str) -> float:
+    def warn(self, pos: SourcePos, message: str, code: str = "slides.split") -> None:
+        """Record a warning for the build summary and `check`."""
+        self.deck.diagnostics.append(Diagnostic(pos, WARNING, message, code))
+
+    def title_size(self, title: str) -> float:
         """Return the largest title size at which a content title fits its placeholder."""
         box = self.geo.title
-        for size in (32.0, 28.0, 24.0, 20.0):
+        for size in TITLE_SIZES:
             lines = self.metrics.lines((Run(title, strong=True),), size, (box.width - 2 * INSET_X) * SAFETY)
             if lines * self.metrics.line_height(size) + 2 * INSET_Y <= box.height:
                 return size
-        return 20.0
+        return TITLE_SIZES[-1]
 
     def plan(self) -> Deck:
         """Return the whole deck."""
-        meta = self.workshop.meta
         self.add_title()
-        if meta.agenda:
+        if self.workshop.meta.agenda:
             self.add_agenda()
         for entry in self.sequence():
             if isinstance(entry, Section):
@@ -148,25 +168,23 @@ class Planner:
             else:
                 self.add_slot(entry)
         self.add_closing()
-        for index, spec in enumerate(self.deck.slides):
-            if spec.kind in ("content", "activity", "agenda", "closing"):
-                self.deck.slides[index] = replace(spec, title_size=self.title_size(spec.title, spec.kind))
+        self.deck.slides = [replace(spec, title_size=self.title_size(spec.title))
+                            if isinstance(spec, FittedSlide) else spec for spec in self.deck.slides]
         return self.deck
 
-    def sequence(self) -> list:
+    def sequence(self) -> list[Section | Slot]:
         """Return sections in order, with agenda dividers and breaks where they fall."""
-        slots = self.slots
         long = (self.workshop.meta.duration or 0) >= LONG_WORKSHOP
         before: dict[int, list[Slot]] = {}
         pending: list[Slot] = []
-        for slot in slots:
+        for slot in self.slots:
             if slot.sections:
                 first = self.workshop.sections.index(slot.sections[0])
                 before.setdefault(first, []).extend(pending + ([slot] if long else []))
                 pending = []
             elif slot.is_break:
                 pending.append(slot)
-        out: list = []
+        out: list[Section | Slot] = []
         for index, section in enumerate(self.workshop.sections):
             out.extend(before.get(index, []))
             out.append(section)
@@ -179,47 +197,46 @@ class Planner:
         line = " · ".join(x for x in (origin.event, origin.place, human_date(origin.date, self.lang)) if x)
         objectives = "\n".join(f"• {o}" for o in meta.objectives)
         notes = f"{text(self.lang, 'objectives')}:\n{objectives}" if objectives else ""
-        self.deck.slides.append(SlideSpec("title", meta.title, subtitle=tuple(x for x in (meta.subtitle, line) if x),
-                                          notes=notes, pos=self.workshop.source))
+        self.add(TitleSlide(title=meta.title, subtitle=tuple(x for x in (meta.subtitle, line) if x),
+                            notes=notes, pos=self.workshop.source))
 
     def add_agenda(self) -> None:
         """Add the agenda as a table with clock times (split if it is long)."""
-        rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {text(self.lang, 'minutes')}")
-                     for slot in self.slots)
+        minutes = text(self.lang, "minutes")
+        rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {minutes}") for slot in self.slots)
         header = tuple((Run(text(self.lang, key)),) for key in ("time", "item", "duration"))
-        table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows), ("left", "left", "right"),
-                      self.workshop.meta.agenda[0].pos)
+        table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows),
+                      ("left", "left", "right"), self.workshop.meta.agenda[0].pos)
         area = self.geo.body
         parts = table_parts(table, area.width, area.height, area.height, self.metrics)
         for number, part in enumerate(parts, 1):
             title = self.numbered(text(self.lang, "agenda"), number, len(parts))
-            self.deck.slides.append(SlideSpec("agenda", title, table=part, pos=table.pos))
+            self.add(AgendaSlide(title=title, table=part, pos=table.pos))
 
     def add_slot(self, slot: Slot) -> None:
         """Add a divider for an agenda block, or a break slide."""
         minutes = f"{slot.item.minutes} {text(self.lang, 'minutes')}"
         if slot.is_break:
             back = text(self.lang, "back_at", time=slot.end)
-            self.deck.slides.append(SlideSpec("break", slot.item.title, subtitle=(f"{minutes} · {back}",),
-                                              minutes=slot.item.minutes, pos=slot.item.pos))
+            self.add(BreakSlide(title=slot.item.title, subtitle=(f"{minutes} · {back}",), pos=slot.item.pos))
             return
         titles = "\n".join(f"• {s.title}" for s in slot.sections)
         blocks = [s for s in self.slots if s.sections]
         counter = f"{blocks.index(slot) + 1:02d} / {len(blocks):02d}"
-        self.deck.slides.append(SlideSpec("divider", slot.item.title, section=slot.sections[0].anchor,
-                                          subtitle=(f"{slot.start} – {slot.end} · {minutes}", counter),
-                                          notes=titles, pos=slot.item.pos))
+        self.add(DividerSlide(title=slot.item.title, section=slot.sections[0].anchor,
+                              subtitle=(f"{slot.start} – {slot.end} · {minutes}", counter),
+                              notes=titles, pos=slot.item.pos))
 
     def add_section(self, section: Section) -> None:
         """Add the slides of a section: one or more per `---` chunk, activities on their own."""
         for chunk in section.slides:
             notes = notes_text(chunk.blocks)
-            blocks = _for_slides(chunk.blocks)
+            blocks = for_slides(chunk.blocks)
             tables = [b for b in blocks if isinstance(b, Table)]
             images = [b for b in blocks if isinstance(b, Image) and self.placeable(b)]
             # Text keeps its place around a table: what leads into the table stays above it.
             cut = blocks.index(tables[0]) if tables else len(blocks)
-            before, after = text_paras(blocks[:cut]), text_paras(blocks[cut:])
+            before, after = paras_of(blocks[:cut]), paras_of(blocks[cut:])
             start = len(self.deck.slides)
             if before or after or tables or images:
                 self.add_content(section, chunk.pos, before, tables, images, after)
@@ -234,34 +251,36 @@ class Planner:
         """Return whether an image can go on a slide; warn about formats PowerPoint cannot take."""
         if image.path is not None and image.path.suffix.lower() in RASTER:
             return True
-        self.deck.diagnostics.append(Diagnostic(image.pos, WARNING, f"image '{image.src}' is left off the slides: "
-                                                "decks take PNG, JPEG or GIF; add a PNG version", "slides.image"))
+        self.warn(image.pos, f"image '{image.src}' is left off the slides: decks take PNG, JPEG or GIF; "
+                  "add a PNG version", "slides.image")
         return False
 
     def add_content(self, section: Section, pos: SourcePos, paras: list[Para], tables: list[Table],
                     images: list[Image], after: list[Para]) -> None:
         """Add content slides for the text, tables and images of one chunk, keeping their order."""
         body, left = self.geo.body, self.geo.left
+        on = dict(title=section.title, section=section.anchor, pos=pos)
         if images and paras and not tables and not after and aspect(images[0]) >= WIDE_IMAGE:
             # A wide diagram beside text would shrink its labels; short text goes above it instead.
             height = text_height(paras, STACK_SIZE, body.width, self.metrics)
-            if height <= body.height * 0.35:
-                text_box = Box(body.left, body.top, body.width, height)
+            if height <= body.height * STACK_SHARE:
                 image_box = Box(body.left, body.top + height + GAP_BELOW_TEXT, body.width,
                                 body.height - height - GAP_BELOW_TEXT)
-                self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), STACK_SIZE,
-                                                  text_box, height, image=images.pop(0), image_box=image_box, pos=pos))
+                self.add(ContentSlide(**on, paras=tuple(paras), size=STACK_SIZE, image=images.pop(0),
+                                      text_box=Box(body.left, body.top, body.width, height),
+                                      image_box=image_box))
                 paras = []
-        if images and paras and not tables and not after and fit_size(paras, left.width, left.height, self.metrics):
+        if images and paras and not tables and not after:
             size = fit_size(paras, left.width, left.height, self.metrics)
-            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), size, left,
-                                              image=images.pop(0), pos=pos))
-            paras = []
+            if size:
+                self.add(ContentSlide(**on, paras=tuple(paras), size=size, text_box=left,
+                                      image=images.pop(0)))
+                paras = []
         if tables and paras:
             height = text_height(paras, SIZES_FOR_TABLE, body.width, self.metrics)
             room = body.height - height - GAP_BELOW_TEXT
             parts = table_parts(tables[0], body.width, room, body.height, self.metrics)
-            if height < body.height * 0.5 and parts[0].stop > parts[0].start and room > 0:
+            if height < body.height * TABLE_TEXT_SHARE and parts[0].stop > parts[0].start and room > 0:
                 text_box = Box(body.left, body.top, body.width, height)
                 self.add_table(section, pos, tables.pop(0), paras=tuple(paras), text_box=text_box, room=room)
                 paras = []
@@ -272,45 +291,48 @@ class Planner:
         if after:
             self.add_text(section, pos, after)
         for image in images:
-            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, image=image, pos=image.pos))
+            self.add(ContentSlide(title=section.title, section=section.anchor, image=image, pos=image.pos))
 
     def add_text(self, section: Section, pos: SourcePos, paras: list[Para]) -> None:
         """Add text slides: shrunk to fit, or split into continuation slides with a warning."""
         box = self.geo.body
-        size = fit_size(paras, box.width, box.height, self.metrics)
-        statement = len(paras) == 1 and paras[0].style in ("plain", "quote") and \
-            text_height(paras, STATEMENT_SIZE, box.width, self.metrics) <= box.height * 0.5
-        if statement:
+        on = dict(section=section.anchor, pos=pos, text_box=box)
+        if len(paras) == 1 and paras[0].style in ("plain", "quote") and \
+                text_height(paras, STATEMENT_SIZE, box.width, self.metrics) <= box.height * STATEMENT_SHARE:
             # A slide of one short sentence is set large and centred, as a statement.
-            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), STATEMENT_SIZE,
-                                              box, statement=True, pos=pos))
+            self.add(ContentSlide(title=section.title, **on, paras=tuple(paras), size=STATEMENT_SIZE,
+                                  statement=True))
             return
+        size = fit_size(paras, box.width, box.height, self.metrics)
         if size is not None:
-            self.deck.slides.append(SlideSpec("content", section.title, section.anchor, tuple(paras), size, box, pos=pos))
+            self.add(ContentSlide(title=section.title, **on, paras=tuple(paras), size=size))
             return
         pages = paginate(paras, box.width, box.height, self.metrics)
-        self.warn(pos, f"slide '{section.title}' does not fit even at 18 pt; split into {len(pages)} slides")
+        self.warn(pos, f"slide '{section.title}' does not fit even at {MIN_SIZE:g} pt; "
+                  f"split into {len(pages)} slides")
         for number, page in enumerate(pages, 1):
-            self.deck.slides.append(SlideSpec("content", self.numbered(section.title, number, len(pages)),
-                                              section.anchor, tuple(page), 20.0, box, pos=pos))
+            title = self.numbered(section.title, number, len(pages))
+            self.add(ContentSlide(title=title, **on, paras=tuple(page), size=SPLIT_SIZE))
 
     def add_table(self, section: Section, pos: SourcePos, table: Table, paras: tuple[Para, ...] = (),
                   text_box: Box | None = None, room: float | None = None) -> None:
         """Add a table as native table slides, with its header repeated on continuation slides."""
         body = self.geo.body
-        parts = table_parts(table, body.width, room if room is not None else body.height, body.height, self.metrics)
+        first_room = room if room is not None else body.height
+        parts = table_parts(table, body.width, first_room, body.height, self.metrics)
         if len(parts) > 1:
-            self.warn(table.pos, f"table in '{section.title}' does not fit on one slide; split into {len(parts)} slides")
+            self.warn(table.pos, f"table in '{section.title}' does not fit on one slide; "
+                      f"split into {len(parts)} slides")
         for number, part in enumerate(parts, 1):
-            title = self.numbered(section.title, number, len(parts))
             first = number == 1
-            self.deck.slides.append(SlideSpec("content", title, section.anchor, paras if first else (),
-                                              SIZES_FOR_TABLE, text_box if first else None,
-                                              text_box.height if first and text_box else 0.0, table=part, pos=pos))
+            self.add(ContentSlide(title=self.numbered(section.title, number, len(parts)),
+                                  section=section.anchor, paras=paras if first else (),
+                                  size=SIZES_FOR_TABLE, text_box=text_box if first else None,
+                                  table=part, pos=pos))
 
     def add_activity(self, section: Section, activity: Activity, notes: str) -> None:
         """Add an activity slide: instructions beside the duration, or full width if they need it."""
-        paras = paras_of(tuple(_for_slides(activity.blocks)))
+        paras = paras_of(for_slides(activity.blocks))
         box = self.geo.left
         size = fit_size(paras, box.width, box.height, self.metrics)
         if size is None:
@@ -318,32 +340,26 @@ class Planner:
             size = fit_size(paras, box.width, box.height, self.metrics)
         pages = [paras] if size is not None else paginate(paras, box.width, box.height, self.metrics)
         if size is None:
-            self.warn(activity.pos, f"activity '{activity.title}' does not fit on one slide; split into {len(pages)} slides")
+            self.warn(activity.pos, f"activity '{activity.title}' does not fit on one slide; "
+                      f"split into {len(pages)} slides")
         for number, page in enumerate(pages, 1):
-            self.deck.slides.append(SlideSpec(
-                "activity", self.numbered(activity.title, number, len(pages)), section.anchor, tuple(page),
-                size or 20.0, box, minutes=activity.minutes, materials=activity.materials, notes=notes,
-                pos=activity.pos))
+            self.add(ActivitySlide(title=self.numbered(activity.title, number, len(pages)),
+                                   section=section.anchor, paras=tuple(page), size=size or SPLIT_SIZE,
+                                   text_box=box, minutes=activity.minutes,
+                                   materials=activity.materials, notes=notes, pos=activity.pos))
 
     def add_closing(self) -> None:
         """Add the closing slide with QR codes to the workshop page and the video."""
         links = [(text(self.lang, "workshop_page"), self.context.page_url(self.workshop))]
         if self.workshop.meta.video:
             links.append((text(self.lang, "video"), self.workshop.meta.video))
-        self.deck.slides.append(SlideSpec("closing", text(self.lang, "thank_you"),
-                                          subtitle=(text(self.lang, "questions"),),
-                                          links=tuple(links), pos=self.workshop.source))
+        self.add(ClosingSlide(title=text(self.lang, "thank_you"), subtitle=(text(self.lang, "questions"),),
+                              links=tuple(links), pos=self.workshop.source))
 
     @staticmethod
     def numbered(title: str, number: int, total: int) -> str:
         """Return a title with `(2/3)` when content runs over several slides."""
         return title if total == 1 else f"{title} ({number}/{total})"
-
-
-SIZES_FOR_TABLE = 20.0
-STACK_SIZE = 22.0
-WIDE_IMAGE = 1.3          # width / height from which an image goes below short text, not beside it
-STATEMENT_SIZE = 28.0
 
 
 def _with_notes(spec: SlideSpec, notes: str) -> SlideSpec:
@@ -359,11 +375,44 @@ def plan_deck(workshop: Workshop, context: Context) -> Deck:
     return Planner(workshop, context).plan()
 
 
-def section_slide_numbers(workshop: Workshop, context: Context) -> dict[str, tuple[int, int]]:
-    """Return, for each section anchor, its first and last slide number (1-based)."""
-    numbers: dict[str, tuple[int, int]] = {}
-    for index, spec in enumerate(plan_deck(workshop, context).slides, 1):
-        if spec.section and spec.kind != "divider":
-            first, _ = numbers.get(spec.section, (index, index))
-            numbers[spec.section] = (first, index)
+def deck_outline(workshop: Workshop, context: Context) -> Outline:
+    """Return the slide numbers the planned deck gives each section, activity and agenda item."""
+    planner = Planner(workshop, context)
+    slides = planner.plan().slides
+    sections = section_ranges(slides)
+    return Outline(len(slides), sections, activity_slides(slides), agenda_ranges(planner.slots, sections))
+
+
+def section_ranges(slides: list[SlideSpec]) -> dict[str, SlideRange]:
+    """Return each section's first and last slide number (from 1), its divider left out."""
+    ranges: dict[str, SlideRange] = {}
+    for number, spec in enumerate(slides, 1):
+        if spec.section and not isinstance(spec, DividerSlide):
+            first, _ = ranges.get(spec.section, (number, number))
+            ranges[spec.section] = (first, number)
+    return ranges
+
+
+def activity_slides(slides: list[SlideSpec]) -> dict[int, int]:
+    """Return the number of each activity's (first) slide, by the activity's source line."""
+    numbers: dict[int, int] = {}
+    for number, spec in enumerate(slides, 1):
+        if isinstance(spec, ActivitySlide) and spec.pos is not None:
+            numbers.setdefault(spec.pos.line, number)
     return numbers
+
+
+def agenda_ranges(slots: tuple[Slot, ...], sections: dict[str, SlideRange]) -> dict[int, SlideRange]:
+    """Return, by agenda item index, the slides of the sections its slot covers (breaks have none)."""
+    ranges: dict[int, SlideRange] = {}
+    for index, slot in enumerate(slots):
+        covered = [sections[s.anchor] for s in slot.sections if s.anchor in sections]
+        if covered:
+            ranges[index] = (min(r[0] for r in covered), max(r[1] for r in covered))
+    return ranges
+
+
+def section_slide_numbers(workshop: Workshop, context: Context) -> dict[str, SlideRange]:
+    """Return each section's first and last slide number (for handouts/guide.py until it takes
+    the outline from the context)."""
+    return deck_outline(workshop, context).sections

@@ -10,17 +10,17 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
 from pptx.util import Emu
 
 from ..theme import Theme
+from .pptx_private import count_partnames
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS = {"a": A}
 DEFAULT_TEMPLATE = "slides/template.pptx"
 
 # Layout indexes of the template (python-pptx's default layout order).
-TITLE, CONTENT, SECTION, TWO_CONTENT, TITLE_ONLY, BLANK = 0, 1, 2, 3, 5, 6
+TITLE, CONTENT, SECTION, TWO_CONTENT, TITLE_ONLY = 0, 1, 2, 3, 5
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,10 @@ def geometry(path: Path) -> Geometry:
 def _colour_scheme(theme: Theme) -> dict[str, str]:
     """Return the theme's colours as the slots of an Office colour scheme."""
     c = theme.colours
-    return {"dk1": c.get("text", "#1d2430"), "lt1": "#FFFFFF", "dk2": c.get("primary", "#1f4e79"),
-            "lt2": c.get("light", "#eef3f8"), "accent1": c.get("primary", "#1f4e79"),
-            "accent2": c.get("accent", "#2a9d8f"), "accent3": c.get("muted", "#5b6675"),
-            "accent4": c.get("accent", "#2a9d8f"), "accent5": c.get("primary", "#1f4e79"),
-            "accent6": c.get("muted", "#5b6675"), "hlink": c.get("primary", "#1f4e79"),
-            "folHlink": c.get("muted", "#5b6675")}
+    return {"dk1": c["text"], "lt1": "#FFFFFF", "dk2": c["primary"], "lt2": c["light"],
+            "accent1": c["primary"], "accent2": c["accent"], "accent3": c["muted"],
+            "accent4": c["accent"], "accent5": c["primary"], "accent6": c["muted"],
+            "hlink": c["primary"], "folHlink": c["muted"]}
 
 
 def apply_theme(prs, theme: Theme) -> None:
@@ -93,7 +91,7 @@ def apply_theme(prs, theme: Theme) -> None:
     fonts = root.find(".//a:fontScheme", NS)
     for tag, family in (("majorFont", theme.heading_font), ("minorFont", theme.body_font)):
         fonts.find(f"a:{tag}/a:latin", NS).set("typeface", family)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 @lru_cache(maxsize=8)
@@ -109,21 +107,3 @@ def open_deck(theme: Theme):
     count_partnames(prs.part.package)
     return prs
 
-
-def count_partnames(package) -> None:
-    """Give a package a part namer that counts instead of rescanning every part for each new one.
-
-    python-pptx finds the next free name (slide12.xml, notesSlide12.xml) by walking the whole part
-    graph each time, which makes a deck quadratic in its slides: half the time of a 100-slide deck.
-    """
-    taken = {str(part.partname) for part in package.iter_parts()}
-    last: dict[str, int] = {}
-
-    def next_partname(template: str) -> PackURI:
-        number = last.get(template, 0) + 1
-        while template % number in taken:
-            number += 1
-        last[template] = number
-        return PackURI(template % number)
-
-    package.next_partname = next_partname

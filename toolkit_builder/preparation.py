@@ -1,12 +1,12 @@
-"""The facilitator's preparation checklist, derived from the workshop's activities and notes."""
+"""The preparation checklist, derived from the workshop's activities and notes (guide and bundle README)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..i18n import text
-from ..model import Activity, ListBlock, Paragraph, Workshop, plain, walk
+from .i18n import text
+from .model import Activity, ListBlock, Paragraph, Workshop, plain, walk
 
 COUNT_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<count>[^()]*)\)\s*$")
 # Words that show a flipchart is needed somewhere in the session (activity materials or notes).

@@ -1,0 +1,8 @@
+"""A writer for a kind that exists only in tests: proves the registry is the one place kinds live."""
+
+from toolkit_builder.writers import Rendered
+
+
+def render_poster(workshop, context):
+    """Return a tiny stand-in document naming the workshop."""
+    return Rendered(f"%PDF-poster {workshop.slug} {workshop.lang}".encode())

@@ -1,0 +1,45 @@
+"""Partners: the organisations that run a workshop at home, in their theme, with their own sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import SourcePos
+
+
+@dataclass(frozen=True)
+class Session:
+    """A partner's local session of one workshop: when, where and who facilitates."""
+
+    workshop: str
+    date: str
+    pos: SourcePos
+    start: str | None = None
+    venue: str = ""
+    facilitators: tuple[str, ...] = ()
+    registration: str = ""
+    language: str = ""           # the language it is held in; empty: every language the partner runs
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A partner organisation as declared in the project settings."""
+
+    slug: str
+    name: str
+    theme: str
+    languages: tuple[str, ...]
+    pos: SourcePos
+    contact_name: str = ""
+    contact_email: str = ""
+    sessions: tuple[Session, ...] = ()
+    workshops: tuple[str, ...] = ()   # the workshops it runs; empty: all of them
+
+    def runs(self, slug: str, lang: str) -> bool:
+        """Return whether the partner runs a workshop in a language."""
+        return lang in self.languages and (not self.workshops or slug in self.workshops)
+
+    def session(self, slug: str, lang: str) -> Session | None:
+        """Return the partner's local session of a workshop in a language, if it has one."""
+        return next((s for s in self.sessions
+                     if s.workshop == slug and s.language in ("", lang)), None)
