@@ -71,20 +71,24 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
             for v in result["violations"] if v["impact"] in impacts]
 
 
-def fabricate_artifacts(folder: Path, items: list[tuple[str, str, str, int]]) -> list[dict]:
-    """Write small stand-in artifacts and a manifest.json listing them: (slug, lang, kind, bytes) each."""
+def fabricate_artifacts(folder: Path, items: list[tuple]) -> list[dict]:
+    """Write small stand-in artifacts and a manifest.json listing them.
+
+    Each item is (slug, lang, kind, bytes) for the project's own edition, or (slug, lang, kind, bytes, partner).
+    """
     import hashlib
     import json
 
     from toolkit_builder.artifacts import download_path
 
     entries = []
-    for slug, lang, kind, size in items:
-        path = download_path(slug, lang, kind)
+    for slug, lang, kind, size, *rest in items:
+        partner = rest[0] if rest else ""
+        path = download_path(slug, lang, kind, partner)
         data = bytes(size)
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_bytes(data)
-        entries.append({"workshop": slug, "language": lang, "partner": "", "kind": kind, "path": path,
+        entries.append({"workshop": slug, "language": lang, "partner": partner, "kind": kind, "path": path,
                         "bytes": size, "sha256": hashlib.sha256(data).hexdigest()})
     (folder / "manifest.json").write_text(json.dumps({"version": 1, "artifacts": entries}), encoding="utf-8")
     return entries

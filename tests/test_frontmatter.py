@@ -95,3 +95,10 @@ def test_origin_rejects_unknown_keys_with_a_hint():
 def test_origin_date_is_text():
     meta, _ = _meta("title: T\norigin: {event: E, place: P, date: 2013-10-02}")
     assert meta.origin.date == "2013-10-02"
+
+
+@pytest.mark.parametrize("date", ["2013-13-45", "2013-02-30", "20130", "next year"])
+def test_impossible_origin_dates_are_a_located_error_not_a_crash(date):
+    meta, reporter = _meta(f"title: T\norigin: {{event: E, date: {date}}}")
+    assert meta is None or meta.origin.date == ""
+    assert [d.format() for d in reporter.errors][0].startswith("x.md:3: error: 'origin.date' must be")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import unicodedata
-import json
 import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path

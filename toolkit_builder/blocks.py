@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.html
 
 from .diagnostics import Reporter
-from .model import (Activity, Block, Code, Heading, Image, Link, ListBlock, ListItem, Notes, Only,
-                    Paragraph, Quote, Run, Runs, SourcePos, Table, plain)
+from .model import (
+    Activity,
+    Block,
+    Code,
+    Heading,
+    Image,
+    Link,
+    ListBlock,
+    ListItem,
+    Notes,
+    Only,
+    Paragraph,
+    Quote,
+    Run,
+    Runs,
+    SourcePos,
+    Table,
+    plain,
+)
 
 INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "code": "code"}
 BLOCK_TAGS = {"ul", "ol", "table", "pre", "blockquote", "div", "details", "p", "img",

@@ -6,8 +6,8 @@ import re
 
 from PIL import Image as PILImage
 
-from .diagnostics import Reporter
 from .blocks import inside
+from .diagnostics import Reporter
 from .model import Image, Workshop, walk
 from .resolve import is_break, section_for
 

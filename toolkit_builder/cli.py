@@ -87,11 +87,13 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the sources, then build the site and every artifact."""
-    from .pipeline import build
+    from .pipeline import Selection, build
 
     view = ProgressView(sys.stdout)
+    selection = Selection(frozenset(args.workshop or ()), frozenset(args.partner or ()),
+                          frozenset(args.lang or ()))
     try:
-        result = build(args.root, strict=args.strict, listener=view)
+        result = build(args.root, strict=args.strict, listener=view, selection=selection)
     finally:
         view.close()
     print_findings(result.reporter, sys.stdout)
@@ -100,7 +102,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"build stopped: {result.stopped}")
         return 1
     where = result.site_dir.relative_to(result.project.settings.root)
-    print(f"built {plural(result.built, 'artifact')}, reused {result.reused} from cache, "
+    left = f", left out {len(result.skipped)} never built (build without a selection to make them)" \
+        if result.skipped else ""
+    print(f"built {plural(result.built, 'artifact')}, reused {result.reused} from cache{left}, "
           f"site in {where}/ in {result.seconds:.1f} s")
     return 0
 
@@ -130,6 +134,11 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(func=cmd_new)
     build = sub.add_parser("build", help="check, then build site/ and every artifact (the default)")
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("--workshop", action="append", metavar="SLUG",
+                       help="build only this workshop's artifacts (repeatable; the rest is reused)")
+    build.add_argument("--partner", action="append", metavar="SLUG",
+                       help="build only this partner's editions (repeatable)")
+    build.add_argument("--lang", action="append", metavar="CODE", help="build only this language (repeatable)")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")

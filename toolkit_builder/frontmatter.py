@@ -31,6 +31,14 @@ class Split:
     body_line: int
 
 
+class TextDatesLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text: an impossible date (2013-13-45) is a message, not a crash."""
+
+
+TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                lambda loader, node: loader.construct_scalar(node))
+
+
 def split_front_matter(text: str) -> Split:
     """Return the front matter (lines between the opening and closing `---`) and the body."""
     lines = text.split("\n")
@@ -145,6 +153,10 @@ class _Fields:
                 self.fail(key, f"unknown key '{name}' in '{key}'{_hint(str(name), ORIGIN_KEYS)}")
                 return None
         clean = {name: _date_text(item) for name, item in value.items() if item is not None}
+        if clean.get("date") and not _valid_date(clean["date"]):
+            self.fail(key, f"'{key}.date' must be a year, month or day written 2013, 2013-10 or "
+                      f"2013-10-24, not '{clean['date'][:40]}'")
+            return None
         return Origin(**clean)
 
     def agenda(self, key: str, value: Any) -> tuple[AgendaItem, ...] | None:
@@ -195,6 +207,18 @@ def _kind(value: Any) -> str:
 _hint = did_you_mean
 
 
+def _valid_date(text: str) -> bool:
+    """Return whether text is YYYY, YYYY-MM or YYYY-MM-DD and a real date."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if not match:
+        return False
+    try:
+        datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def _date_text(value: Any) -> str:
     """Return a YAML date or text as text."""
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -238,8 +262,8 @@ def parse_meta(split: Split, path: str, file_lang: str | None, default_lang: str
         return None
     first = split.front_line
     try:
-        node = yaml.compose(split.front, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(split.front)
+        node = yaml.compose(split.front, Loader=TextDatesLoader)
+        data = yaml.load(split.front, Loader=TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         # The context mark is where the broken construct opened (an unclosed bracket, say); the
         # problem mark is where the parser gave up, often a line later. Editors need the first.

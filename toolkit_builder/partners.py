@@ -34,6 +34,7 @@ class Partner:
     contact_email: str = ""
     sessions: tuple[Session, ...] = ()
     workshops: tuple[str, ...] = ()   # the workshops it runs; empty: all of them
+    theme_pos: SourcePos | None = None  # where its theme is named, for messages about the theme
 
     def runs(self, slug: str, lang: str) -> bool:
         """Return whether the partner runs a workshop in a language."""
@@ -41,5 +42,6 @@ class Partner:
 
     def session(self, slug: str, lang: str) -> Session | None:
         """Return the partner's local session of a workshop in a language, if it has one."""
-        return next((s for s in self.sessions
-                     if s.workshop == slug and s.language in ("", lang)), None)
+        if lang not in self.languages:
+            return None
+        return next((s for s in self.sessions if s.workshop == slug and s.language in ("", lang)), None)

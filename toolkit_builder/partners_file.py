@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Reporter
-from .frontmatter import CLOCK_RE
+from .frontmatter import CLOCK_RE, TextDatesLoader
 from .model import SourcePos
 from .partners import Partner, Session
 from .sources import SLUG_RE
@@ -192,14 +192,14 @@ def _partner(checker: _Checker, slug: Any, data: Any) -> Partner | None:
     if len(checker.reporter.errors) > errors:
         return None
     return Partner(slug, name, theme, languages, checker.pos(path), checker.text(contact, path, "name"),
-                   email, tuple(s for s in sessions if s), workshops)
+                   email, tuple(s for s in sessions if s), workshops, checker.pos((*path, "theme")))
 
 
 def _parse(text: str, reporter: Reporter) -> tuple[Any, dict[Path_, int]] | None:
     """Return the file's data and key lines, or None after reporting why it is unreadable."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=TextDatesLoader)
+        data = yaml.load(text, Loader=TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .artifacts import Registry
+from .artifacts import Registry, read_manifest
 from .cache import Cache, code_fingerprint, context_key, document_key, package_key
 from .diagnostics import Reporter
 from .errors import BuildError, ToolkitError
@@ -23,6 +23,7 @@ from .kinds import checked_kinds
 from .partners import Partner
 from .plan import Job, Plan, plan_build
 from .project import Project, load_project
+from .suggest import did_you_mean
 from .theme import load_theme
 from .writers import Context, Rendered, load
 
@@ -48,10 +49,37 @@ class BuildResult:
     reused: int = 0
     seconds: float = 0.0
     stopped: str = ""            # why the previous site/ was left in place
+    skipped: list[str] = field(default_factory=list)   # unselected artifacts no earlier build made
     site_dir: Path | None = None
 
 
 Listener = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to build now (`build --workshop --partner --lang`); empty means everything."""
+
+    workshops: frozenset[str] = frozenset()
+    partners: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.workshops or self.partners or self.languages)
+
+    def matches(self, job: Job) -> bool:
+        """Return whether a job is selected (a partner selection leaves out the project's edition)."""
+        return ((not self.workshops or job.workshop.slug in self.workshops)
+                and (not self.partners or job.partner_slug in self.partners)
+                and (not self.languages or job.workshop.lang in self.languages))
+
+    def problems(self, project: Project) -> list[str]:
+        """Return a message for every selected name the project does not have."""
+        known = {"workshop": set(project.workshops), "partner": {p.slug for p in project.partners},
+                 "language": {w.lang for w in project.all()}}
+        wanted = {"workshop": self.workshops, "partner": self.partners, "language": self.languages}
+        return [f"no {what} '{name}'{did_you_mean(name, known[what])}"
+                for what in wanted for name in sorted(wanted[what] - known[what])]
 
 
 def make_context(project: Project, partner: Partner | None = None) -> Context:
@@ -112,6 +140,10 @@ class _Run:
     results: dict[str, Rendered] = field(default_factory=dict)
     reused: int = 0
     code: str = field(default_factory=code_fingerprint)
+    selection: Selection = field(default_factory=Selection)
+    previous: Path | None = None     # the site/ of the last build, whose files unselected jobs keep
+    skipped: list[str] = field(default_factory=list)
+    previous_items: dict | None = None
 
     def context(self, job: Job) -> Context:
         """Return (once per partner) the context a job renders in."""
@@ -137,8 +169,10 @@ def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
         hit = run.cache.get(keys[job.path])
         if hit is not None:
             run.done(job, hit, True)
-        else:
+        elif run.selection.matches(job):
             todo.append(job)
+        else:
+            keep_previous(run, job)
     workers = min(len(todo), os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
@@ -159,19 +193,38 @@ def _finish(run: _Run, job: Job, rendered: Rendered, keys: dict[str, str]) -> No
 def render_packages(run: _Run, jobs: tuple[Job, ...]) -> None:
     """Make phase two: packages from phase one's bytes, never rendering a document again."""
     for job in jobs:
+        if any(path not in run.results for path in job.inputs):
+            keep_previous(run, job)  # a document it packs was not built: never pack a partial bundle
+            continue
         inputs = [(path, run.results[path].data) for path in job.inputs]
         key = package_key(job.kind.name, job.path, run.hashes.get(job.partner_slug) or
                           context_key(run.code, run.context(job)), job.workshop, inputs)
         hit = run.cache.get(key)
+        if hit is None and not run.selection.matches(job):
+            keep_previous(run, job)
+            continue
         if hit is None:
             rendered = run_job(job, run.context(job), inputs)
             run.cache.put(key, rendered)
         run.done(job, hit or rendered, hit is not None)
 
 
-def render_all(project: Project, plan: Plan, cache: Cache, listener: Listener) -> _Run:
+def keep_previous(run: _Run, job: Job) -> None:
+    """Reuse an unselected job's file from the last build's site, or leave it out if there is none."""
+    if run.previous_items is None:
+        run.previous_items = {a.path: a for a in read_manifest(run.previous)} if run.previous else {}
+    artifact = run.previous_items.get(job.path)
+    path = run.previous / job.path if artifact else None
+    if path is not None and path.is_file() and path.stat().st_size == artifact.bytes:
+        run.done(job, Rendered(path.read_bytes()), True)
+    else:
+        run.skipped.append(job.path)
+
+
+def render_all(project: Project, plan: Plan, cache: Cache, listener: Listener,
+               selection: Selection = Selection(), previous: Path | None = None) -> _Run:
     """Return the finished run of both phases of a plan."""
-    run = _Run(project, cache, listener, len(plan.jobs))
+    run = _Run(project, cache, listener, len(plan.jobs), selection=selection, previous=previous)
     render_documents(run, plan.documents)
     render_packages(run, plan.packages)
     return run
@@ -204,7 +257,9 @@ def write_staging(run: _Run, plan: Plan, staging: Path) -> Reporter:
     """Write every artifact and the manifest into the staging folder; return the writers' findings."""
     registry, found = Registry(staging), Reporter()
     for job in plan.jobs:
-        rendered = run.results[job.path]
+        rendered = run.results.get(job.path)
+        if rendered is None:
+            continue
         registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path, rendered.data,
                        job.partner_slug)
         for item in rendered.diagnostics:
@@ -213,24 +268,32 @@ def write_staging(run: _Run, plan: Plan, staging: Path) -> Reporter:
     return found
 
 
-def build(root: Path, strict: bool = False, listener: Listener = lambda event: None) -> BuildResult:
-    """Check, then build site/ and every artifact into a staging folder and swap it in."""
+def build(root: Path, strict: bool = False, listener: Listener = lambda event: None,
+          selection: Selection = Selection()) -> BuildResult:
+    """Check, then build site/ and the selected artifacts (all by default) into a staging folder and
+    swap it in; unselected artifacts come from the cache or the last build."""
     started = time.monotonic()
     project = load_project(root)
     result = BuildResult(project, Reporter(list(project.reporter.items)))
     if project.reporter.failed(strict):
         result.stopped = "fix the errors above; the previous site/ is untouched"
         return result
+    unknown = selection.problems(project)
+    if unknown:
+        result.stopped = "; ".join(unknown)
+        return result
     site_dir = project.settings.site_dir
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         plan = plan_of(project)
-        run = render_all(project, plan, Cache(project.settings.root / ".cache" / "artifacts"), listener)
+        cache = Cache(project.settings.root / ".cache" / "artifacts")
+        run = render_all(project, plan, cache, listener, selection, site_dir if selection else None)
         result.reporter.extend(write_staging(run, plan, staging))
         from .site.run import build as build_site
 
         build_site(project.settings.root, staging)
-        result.built, result.reused = len(plan.jobs) - run.reused, run.reused
+        result.reused, result.skipped = run.reused, run.skipped
+        result.built = len(plan.jobs) - run.reused - len(run.skipped)
         if result.reporter.failed(strict):
             result.stopped = "the writers reported problems; the previous site/ is untouched"
             return result

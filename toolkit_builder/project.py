@@ -9,10 +9,10 @@ from .checks import check_translation, check_workshop
 from .config import Settings, load_settings
 from .diagnostics import Reporter
 from .model import SourcePos, Workshop
-from .reader import make_markdown, read_workshop
-from .sources import check_slugs, discover
 from .partners import Partner
 from .partners_file import load_partners
+from .reader import make_markdown, read_workshop
+from .sources import check_slugs, discover
 from .theme import Theme, check_theme, theme_names
 
 
@@ -87,7 +87,12 @@ def read_partners(settings: Settings, reporter: Reporter) -> tuple[Partner, ...]
              "themes": theme_names(themes),
              "languages": sorted(settings.languages)}
     partners = load_partners(settings.root, known, reporter)
-    for name in sorted({p.theme for p in partners}):
-        for item in check_theme(themes, name, settings.root)[1]:
+    for partner in partners:
+        theme, found = check_theme(themes, partner.theme, settings.root)
+        for item in found:
             reporter.add(item.level, item.pos, item.message, item.code)
+        if theme is not None and not (theme.logo and theme.logo.is_relative_to(theme.folder)):
+            reporter.error(partner.theme_pos, f"partner theme '{partner.theme}' has no logo of its own: "
+                           f"add one to themes/{partner.theme}/ and name it in its theme.yml (`logo:`)",
+                           "partners.logo")
     return partners

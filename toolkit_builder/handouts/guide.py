@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..i18n import text
-from ..outline import Outline
 from ..model import Activity, ListBlock, Section, Workshop, plain
+from ..outline import Outline
+from ..preparation import checklist
 from ..resolve import Slot, clock
 from ..writers import Context
-from ..preparation import checklist
 from .common import base, options
 from .html import Options, blocks_html, runs_html
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -11,8 +11,22 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from ..errors import UnhandledBlockError
-from ..model import (Activity, Block, Code, Heading, Image, ListBlock, ListItem, Notes, Only, Paragraph,
-                     Quote, Run, Runs, Table)
+from ..model import (
+    Activity,
+    Block,
+    Code,
+    Heading,
+    Image,
+    ListBlock,
+    ListItem,
+    Notes,
+    Only,
+    Paragraph,
+    Quote,
+    Run,
+    Runs,
+    Table,
+)
 from .locations import workshop_url
 
 # How many ruled lines a worksheet offers for writing; enough for a few sentences per step.

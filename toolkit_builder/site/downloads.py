@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..artifacts import Artifact, read_manifest
 from ..i18n import text
-from ..kinds import KINDS, order
+from ..kinds import KINDS, Phase, kinds, order
 from .formats import size
 
 KEEP_DIR = Path(".cache") / "site-artifacts"
@@ -41,8 +41,8 @@ def existing(folder: Path, manifest: Path | None = None) -> list[Artifact]:
 
 
 def _order(artifact: Artifact) -> tuple:
-    """Return a sort key: shared artifacts first, then by kind in registry order."""
-    return (artifact.partner, order(artifact.kind), artifact.path)
+    """Return a sort key: by kind in registry order, then by path."""
+    return (order(artifact.kind), artifact.path)
 
 
 def label(kind: str, lang: str) -> str:
@@ -50,12 +50,32 @@ def label(kind: str, lang: str) -> str:
     return text(lang, KINDS[kind].label) if kind in KINDS else kind.replace("-", " ")
 
 
-def box(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str) -> list[Download]:
-    """Return the downloads of a workshop in a language, labelled in the interface language."""
-    mine = sorted((a for a in artifacts if a.workshop == slug and a.language == lang), key=_order)
-    return [Download(label=label(a.kind, ui_lang),
-                     path=a.path, kind=a.kind, type=Path(a.path).suffix.lstrip(".").upper(),
-                     size=size(a.bytes), partner=a.partner) for a in mine]
+def is_package(kind: str) -> bool:
+    """Return whether a kind is a package made of other artifacts (the toolkit zip)."""
+    return kind in {k.name for k in kinds(Phase.PACKAGE)}
+
+
+def download(artifact: Artifact, ui_lang: str) -> Download:
+    """Return an artifact as a line of a Downloads box, labelled in the interface language."""
+    return Download(label=label(artifact.kind, ui_lang), path=artifact.path, kind=artifact.kind,
+                    type=Path(artifact.path).suffix.lstrip(".").upper(), size=size(artifact.bytes),
+                    partner=artifact.partner)
+
+
+def of(artifacts: list[Artifact], slug: str, lang: str, partner: str = "") -> list[Artifact]:
+    """Return the artifacts of a workshop in a language for one partner ('' the project's own), in order."""
+    return sorted((a for a in artifacts if (a.workshop, a.language, a.partner) == (slug, lang, partner)),
+                  key=_order)
+
+
+def documents(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str, partner: str = "") -> list[Download]:
+    """Return the separate files of a workshop in a language (every kind but the packages)."""
+    return [download(a, ui_lang) for a in of(artifacts, slug, lang, partner) if not is_package(a.kind)]
+
+
+def toolkit(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str, partner: str = "") -> Download | None:
+    """Return the toolkit of a workshop in a language (its first package in registry order), or None."""
+    return next((download(a, ui_lang) for a in of(artifacts, slug, lang, partner) if is_package(a.kind)), None)
 
 
 def _link_or_copy(src: str, dst: str) -> None:

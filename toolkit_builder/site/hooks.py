@@ -1,10 +1,10 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the thin layer between MkDocs and the toolkit builder.
 
 Events used, in build order: config (state, templates, branding), pre_build (keep the artifacts a
-clean build would wipe), files (home page, branding and artifact files), nav (one entry per
-workshop), page_markdown (page description), page_content (notes, activities, slides-/handout-only
-boxes), page_context (the views the templates show), post_page (search per language), post_build
-(split the search index), serve (watch themes/ too).
+clean build would wipe), files (home and partner pages, branding, logos and artifact files), nav (one
+entry per workshop, then the partners index), env (escaping), page_markdown (page description),
+page_content (notes, activities, slides-/handout-only boxes), page_context (the views the templates
+show), post_page (search per language), post_build (split the search index), serve (watch themes/ too).
 mkdocs-static-i18n runs a whole build per language, so every event but serve runs once per language.
 """
 
@@ -114,10 +114,12 @@ def _from_path(config: MkDocsConfig, uri: str, path: Path) -> File:
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the home page, the branding files and (for plain mkdocs) the kept artifacts."""
+    """Add the home and partner pages, the branding files and logos, and (for plain mkdocs) the kept artifacts."""
     lang, state = BUILD.languages[-1], BUILD.state
     files.append(pages.home_file(config, lang, state.default_language))
-    for uri, path in branding.files(state.theme).items():
+    for file in pages.partner_files(config, state, lang):
+        files.append(file)
+    for uri, path in {**branding.files(state.theme), **pages.logo_files(state)}.items():
         files.append(_from_path(config, uri, path))
     files.append(File.generated(config, f"{branding.ASSETS}/theme.css", content=branding.theme_css(state.theme)))
     if BUILD.copy_artifacts and lang == state.default_language and BUILD.artifacts:
@@ -129,9 +131,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """List the workshops by title: a folder holding one page becomes that page."""
-    nav.items = [pages.flatten(item) for item in nav.items]
+    """List the workshops by title (a folder holding one page becomes that page), then the partners index."""
+    nav.items = pages.partners_last([pages.flatten(item) for item in nav.items])
     return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Escape every value the toolkit's own templates print (material's templates print HTML as it is)."""
+    env.autoescape = pages.escapes
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -149,13 +157,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """Give the templates the workshop's or the catalogue's view."""
+    """Give the templates the view of a workshop page, the catalogue, the partners index or a partner page."""
     lang, state = BUILD.languages[-1], BUILD.state
     workshop = state.workshop_for(page.file.abs_src_path)
+    partner = pages.partner_page(page.file)
     if workshop is not None:
         context["toolkit_workshop"] = pages.for_workshop(state, config, workshop, lang, BUILD.artifacts)
     elif pages.is_home(page.file):
-        context["toolkit_catalogue"] = pages.for_home(state, BUILD.files, lang)
+        context["toolkit_catalogue"] = pages.for_home(state, config, BUILD.files, lang)
+    elif partner == "":
+        context["toolkit_partners"] = pages.for_partners(state, config, lang)
+    elif partner:
+        context["toolkit_partner"] = pages.for_partner(state, config, partner, lang, BUILD.artifacts)
     return context
 
 

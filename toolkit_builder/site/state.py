@@ -9,6 +9,7 @@ from pathlib import Path
 from ..config import Settings, load_settings
 from ..errors import ToolkitError
 from ..model import Workshop
+from ..partners import Partner
 from ..project import Project, load_project
 from ..theme import Theme, load_theme
 
@@ -42,6 +43,7 @@ class SiteState:
     project: Project
     theme: Theme
     languages: list[str] = field(default_factory=list)
+    logos: dict[str, Path | None] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
@@ -61,6 +63,20 @@ class SiteState:
     def translations(self, slug: str) -> dict[str, Workshop]:
         """Return a workshop's versions by language."""
         return self.project.workshops.get(slug, {})
+
+    def partner(self, slug: str) -> Partner | None:
+        """Return a partner by its slug, or None."""
+        return next((p for p in self.project.partners if p.slug == slug), None)
+
+    def partner_logo(self, partner: Partner) -> Path | None:
+        """Return the SVG logo of a partner's theme, or None (a broken theme was reported when the project loaded)."""
+        if partner.slug not in self.logos:
+            try:
+                logo = load_theme(self.settings.themes_dir, partner.theme).logo
+            except ToolkitError:
+                logo = None
+            self.logos[partner.slug] = logo if logo and logo.suffix.lower() == ".svg" else None
+        return self.logos[partner.slug]
 
 
 def load_state(config_file: str) -> SiteState:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..artifacts import Artifact
 from ..i18n import STRINGS, text
 from ..model import Workshop
 from ..resolve import schedule
-from .downloads import Download, box
 from .formats import Video, duration, month, video
+from .toolkits import Shelf
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class WorkshopView:
     ui: dict
     facts: tuple[Fact, ...]
     agenda: tuple[Row, ...]
-    downloads: tuple[Download, ...]
+    shelf: Shelf
     versions: tuple[Version, ...]
     video: Video | None
     fallback: bool
@@ -72,15 +71,18 @@ class Card:
     languages: tuple[str, ...]
     tags: tuple[str, ...]
     lang: str
+    langs: tuple[str, ...] = ()     # the codes of `languages`, for the language filter
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The home page: every workshop as a card, and the tags to filter them by."""
+    """The home page: every workshop as a card, the tags and languages to filter them by, the partners page."""
 
     ui: dict
     cards: tuple[Card, ...]
     tags: tuple[str, ...] = field(default_factory=tuple)
+    languages: tuple[tuple[str, str], ...] = ()     # (code, name) of each language some card has
+    partners_url: str = ""
 
 
 def words(lang: str) -> dict:
@@ -112,28 +114,33 @@ def agenda(workshop: Workshop, lang: str) -> tuple[Row, ...]:
                  for slot in schedule(workshop))
 
 
-def workshop_view(workshop: Workshop, ui_lang: str, versions: tuple[Version, ...],
-                  artifacts: list[Artifact]) -> WorkshopView:
+def workshop_view(workshop: Workshop, ui_lang: str, versions: tuple[Version, ...], shelf: Shelf) -> WorkshopView:
     """Return the view of a workshop page built for the interface language `ui_lang`."""
     return WorkshopView(
         workshop=workshop, ui=words(ui_lang), facts=facts(workshop, ui_lang), agenda=agenda(workshop, ui_lang),
-        downloads=tuple(box(artifacts, workshop.slug, workshop.lang, ui_lang)), versions=versions,
-        video=video(workshop.meta.video), fallback=workshop.lang != ui_lang, lang=workshop.lang)
+        shelf=shelf, versions=versions, video=video(workshop.meta.video), fallback=workshop.lang != ui_lang,
+        lang=workshop.lang)
 
 
-def card(workshop: Workshop, url: str, languages: tuple[str, ...], ui_lang: str) -> Card:
-    """Return a workshop's catalogue card."""
+def card(workshop: Workshop, url: str, languages: dict[str, str], ui_lang: str) -> Card:
+    """Return a workshop's catalogue card; `languages` names the languages it exists in, by code."""
     meta = workshop.meta
     return Card(slug=workshop.slug, url=url, title=meta.title, summary=meta.summary,
                 duration=duration(meta.duration, ui_lang), audience=meta.audience,
-                origin=origin_text(workshop, ui_lang), languages=languages, tags=meta.tags, lang=workshop.lang)
+                origin=origin_text(workshop, ui_lang), languages=tuple(languages.values()), tags=meta.tags,
+                lang=workshop.lang, langs=tuple(languages))
 
 
-def catalogue(cards: list[Card], ui_lang: str) -> Catalogue:
-    """Return the catalogue with its tags sorted by how many cards carry them, then by name."""
+def catalogue(cards: list[Card], ui_lang: str, names: dict[str, str], partners_url: str = "") -> Catalogue:
+    """Return the catalogue with its tags sorted by how many cards carry them, then by name.
+
+    `names` gives the site's languages in order; those no card has are left out of the filter.
+    """
     counts: dict[str, int] = {}
     for item in cards:
         for tag in item.tags:
             counts[tag] = counts.get(tag, 0) + 1
     tags = tuple(sorted(counts, key=lambda t: (-counts[t], t.casefold())))
-    return Catalogue(ui=words(ui_lang), cards=tuple(cards), tags=tags)
+    languages = tuple((code, name) for code, name in names.items() if any(code in c.langs for c in cards))
+    return Catalogue(ui=words(ui_lang), cards=tuple(cards), tags=tags, languages=languages,
+                     partners_url=partners_url)

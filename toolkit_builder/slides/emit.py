@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 import segno
 from PIL import Image as PILImage
@@ -13,41 +12,75 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from ..i18n import text
-from ..model import Run, Workshop, plain
+from ..model import Run, Workshop
 from ..writers import Context
-from .layout import CELL_X, CELL_Y, GAP, GAP_BELOW_TEXT, INDENT, INSET_X, INSET_Y, Para, TablePart, margin, para_size
+from .drawing import WHITE, Pen
+from .layout import (
+    GAP_BELOW_TEXT,
+    INDENT,
+    INSET_X,
+    INSET_Y,
+    Para,
+    TablePart,
+    numeric_column,
+    shorten,
+)
 from .measure import Metrics
 from .package import fixed_zip, source_date
-from .pptx_private import (append_shape, free_shape_id, remove_shape, replace_table, set_alt_text,
-                           text_body)
-from .specs import (ActivitySlide, AgendaSlide, BreakSlide, ClosingSlide, ContentSlide, Deck,
-                    DividerSlide, SlideSpec, TitleSlide)
-from .template import CONTENT, SECTION, TITLE, TITLE_ONLY, TWO_CONTENT, Box, geometry, open_deck, template_path
-from .xml import (ALIGN, bullet_xml, cell_xml, number_xml, paragraph_xml, replace_paragraphs, run_xml,
-                  table_xml, textbox_xml)
+from .pptx_private import (
+    append_shape,
+    free_shape_id,
+    remove_shape,
+    replace_table,
+    set_alt_text,
+    text_body,
+)
+from .specs import (
+    ActivitySlide,
+    AgendaSlide,
+    BreakSlide,
+    ClosingSlide,
+    ContentSlide,
+    Deck,
+    DividerSlide,
+    SlideSpec,
+    TitleSlide,
+)
+from .template import (
+    CONTENT,
+    SECTION,
+    TITLE,
+    TITLE_ONLY,
+    TWO_CONTENT,
+    Box,
+    geometry,
+    open_deck,
+    template_path,
+)
+from .xml import bullet_xml, paragraph_xml, replace_paragraphs, run_xml, table_xml, textbox_xml
 
-WHITE = "#FFFFFF"
-PX = 0.75                          # points per pixel of an image at 96 dpi
-SUBTITLE_SIZES = (22, 18)          # title slide: the subtitle, then the origin line
-LOGO_SIZE = 64                     # title slide logo, square
-LOGO_LEFT, LOGO_TOP = 110, 30      # its left edge (from the slide's right edge) and top
-WIDE_ACTIVITY = 0.75               # share of the body's width from which activity text is full width
-BADGE_WIDTH, BADGE_GAP = 190, 10   # the duration beside a full-width activity's title, and its gap
-BADGE_SIZE = 40                    # size of that duration
-DURATION_SIZE = 66                 # size of the duration beside an activity's instructions
-MATERIALS_SIZE = 18                # size of the materials list under it
-QR_MAX = 200.0                     # side of a QR code on the closing slide, at most
-QR_ROOM = 90                       # body height a QR code leaves free below it, at least
-QR_BLOCK = 80                      # height added to a QR code's when centring it with its caption
-QR_SCALE, QR_BORDER = 8, 2         # QR code pixels per module, and quiet zone in modules
+PX = 0.75                            # points per pixel of an image at 96 dpi
+SUBTITLE_SIZES = (22, 18)            # title slide: the subtitle, then the origin line
+LOGO_SIZE = 64                       # title slide logo, square
+LOGO_LEFT, LOGO_TOP = 110, 30        # its left edge (back from the slide's right edge) and top
+WIDE_ACTIVITY = 0.75                 # share of the body's width from which activity text is wide
+BADGE_WIDTH, BADGE_GAP = 190, 10     # the duration beside a wide activity's title, and its gap
+BADGE_SIZE = 40                      # size of that duration
+DURATION_SIZE = 66                   # size of the duration beside an activity's instructions
+MATERIALS_SIZE = 18                  # size of the materials list under it
+QR_MAX = 200.0                       # side of a QR code on the closing slide, at most
+QR_ROOM = 90                         # body height a QR code leaves free below it, at least
+QR_BLOCK = 80                        # height added to a QR code's when centring it with its caption
+QR_SCALE, QR_BORDER = 8, 2           # QR code pixels per module, and quiet zone in modules
 CAPTION_GAP, CAPTION_HEIGHT = 8, 70  # the caption box under a QR code: its gap and height
 CAPTION_SIZE, ADDRESS_SIZE = 20, 14  # the caption, and the address under it
-FOOTER_SIZE = 11                   # footer text size
+FOOTER_SIZE = 11                     # footer text size
 FOOTER_RISE, FOOTER_HEIGHT = 34, 22  # footer top (up from the slide's bottom edge) and height
 FOOTER_COLUMNS = ((0, 0.4, "l"), (0.4, 0.2, "ctr"), (0.6, 0.4, "r"))  # title, licence, number
-FOOTER_FIT = 0.92                  # share of its column the footer title may fill
+FOOTER_FIT = 0.92                    # share of its column the footer title may fill
 SLIDE_NUMBER = ('<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-                '<a:rPr lang="en-US" sz="{size}" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+                '<a:rPr lang="en-US" sz="{size}" dirty="0">'
+                '<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
                 '</a:rPr><a:t>{number}</a:t></a:fld>')
 
 
@@ -69,7 +102,9 @@ class Emitter:
         self.slide = None
         self.placeholders: dict = {}
         title_width = (self.body.width * FOOTER_COLUMNS[0][1] - 2 * INSET_X) * FOOTER_FIT
-        self.footer_title = shorten(workshop.meta.title, FOOTER_SIZE, title_width, Metrics(self.theme.font_files))
+        self.footer_title = shorten(workshop.meta.title, FOOTER_SIZE, title_width,
+                                    Metrics(self.theme.font_files))
+        self.pen = Pen(self.colours, self.theme.mono_font, self.link)
 
     def emit(self, deck: Deck) -> bytes:
         """Return the deck as deterministic .pptx bytes."""
@@ -93,7 +128,8 @@ class Emitter:
         """Add a slide on a layout, index its placeholders once, and write its title (at a size)."""
         self.slide = self.prs.slides.add_slide(self.layouts[layout])
         # Each placeholder lookup through python-pptx is an XPath query; do it once per slide.
-        self.placeholders = {shape.placeholder_format.idx: shape for shape in self.slide.placeholders}
+        self.placeholders = {shape.placeholder_format.idx: shape
+                             for shape in self.slide.placeholders}
         frame = self.placeholders[0].text_frame
         frame.text = title
         if size is not None:
@@ -135,7 +171,7 @@ class Emitter:
         self.placeholders[1].text_frame.text = "\n".join(spec.subtitle)
 
     def slide_break(self, spec: BreakSlide) -> None:
-        """Write a break slide: the divider layout on the accent colour, with the time to be back."""
+        """Write a break slide: the divider layout in the accent colour, and when to be back."""
         self.slide_divider(spec)
         fill = self.slide.background.fill
         fill.solid()
@@ -149,24 +185,27 @@ class Emitter:
         if spec.paras:
             self.text(spec)
         if spec.table is not None:
-            below_text = spec.paras and spec.text_box is not None
-            top = spec.text_box.top + spec.text_box.height + GAP_BELOW_TEXT if below_text else self.body.top
+            top = self.body.top
+            if spec.paras and spec.text_box is not None:
+                top = spec.text_box.top + spec.text_box.height + GAP_BELOW_TEXT
             self.table(spec.table, self.body.left, top)
         if spec.image is not None:
             right = self.placeholders.get(2)
-            box = Box(Emu(right.left).pt, Emu(right.top).pt, Emu(right.width).pt, Emu(right.height).pt) \
-                if right is not None else spec.image_box or self.body
+            box = spec.image_box or self.body
+            if right is not None:
+                box = Box(Emu(right.left).pt, Emu(right.top).pt, Emu(right.width).pt,
+                          Emu(right.height).pt)
             self.drop(2)
             self.picture(spec.image, box)
         self.footer()
 
     def text(self, spec: ContentSlide) -> None:
-        """Write a content slide's paragraphs into its body, moved to the planned box if it has one."""
+        """Write a slide's paragraphs into its body, moved to the planned box if it has one."""
         body = self.placeholders[1]
         if spec.text_box is not None:
             box = spec.text_box
-            body.left, body.top, body.width, body.height = (Pt(box.left), Pt(box.top), Pt(box.width),
-                                                            Pt(box.height))
+            body.left, body.top = Pt(box.left), Pt(box.top)
+            body.width, body.height = Pt(box.width), Pt(box.height)
         self.fill(body.text_frame, spec.paras, spec.size)
         if spec.statement:
             body.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -184,14 +223,15 @@ class Emitter:
         self.footer()
 
     def duration_badge(self, duration: str) -> None:
-        """Write an activity's duration beside its title, for instructions that take the full width."""
+        """Write an activity's duration beside its title, for instructions at full width."""
         title = self.placeholders[0]
         left, top, width, height = title.left, title.top, title.width, title.height
-        badge = self.slide.shapes.add_textbox(left + width - Pt(BADGE_WIDTH), top, Pt(BADGE_WIDTH), height)
+        badge = self.slide.shapes.add_textbox(left + width - Pt(BADGE_WIDTH), top, Pt(BADGE_WIDTH),
+                                              height)
         self.plain_frame(badge.text_frame)
         badge.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        replace_paragraphs(text_body(badge.text_frame), [paragraph_xml(
-            run_xml(Run(duration, strong=True), BADGE_SIZE, colour=self.colours["accent"]), align="r")])
+        run = run_xml(Run(duration, strong=True), BADGE_SIZE, colour=self.colours["accent"])
+        replace_paragraphs(text_body(badge.text_frame), [paragraph_xml(run, align="r")])
         # Setting one dimension of an inherited placeholder resets the others, so set all four.
         title.left, title.top = left, top
         title.width, title.height = width - Pt(BADGE_WIDTH + BADGE_GAP), height
@@ -201,13 +241,14 @@ class Emitter:
         frame = self.placeholders[2].text_frame
         self.plain_frame(frame)
         accent = self.colours["accent"]
-        paras = [paragraph_xml(run_xml(Run(duration, strong=True), DURATION_SIZE, colour=accent), align="ctr")]
+        run = run_xml(Run(duration, strong=True), DURATION_SIZE, colour=accent)
+        paras = [paragraph_xml(run, align="ctr")]
         if materials:
             label = Run(text(self.workshop.lang, "materials"), strong=True)
             paras.append(paragraph_xml(run_xml(label, MATERIALS_SIZE), space_before=MATERIALS_SIZE))
             bullet = bullet_xml("•", accent)
-            paras += [paragraph_xml(run_xml(Run(item), MATERIALS_SIZE), margin=INDENT, indent=-INDENT,
-                                    bullet=bullet) for item in materials]
+            paras += [paragraph_xml(run_xml(Run(item), MATERIALS_SIZE), margin=INDENT,
+                                    indent=-INDENT, bullet=bullet) for item in materials]
         replace_paragraphs(text_body(frame), paras)
 
     def slide_closing(self, spec: ClosingSlide) -> None:
@@ -224,11 +265,12 @@ class Emitter:
             box = self.slide.shapes.add_textbox(Pt(left), Pt(top + size + CAPTION_GAP), Pt(step),
                                                 Pt(CAPTION_HEIGHT))
             self.plain_frame(box.text_frame)
+            link = run_xml(Run(caption, strong=True, href=url), CAPTION_SIZE, link=self.link)
             address = Run(url.split("://")[-1].rstrip("/"))
             replace_paragraphs(text_body(box.text_frame), [
-                paragraph_xml(run_xml(Run(caption, strong=True, href=url), CAPTION_SIZE, link=self.link),
-                              align="ctr"),
-                paragraph_xml(run_xml(address, ADDRESS_SIZE, colour=self.colours["muted"]), align="ctr")])
+                paragraph_xml(link, align="ctr"),
+                paragraph_xml(run_xml(address, ADDRESS_SIZE, colour=self.colours["muted"]),
+                              align="ctr")])
 
     def qr_code(self, url: str, box: Box) -> None:
         """Add a QR code for an address, in the theme's text colour."""
@@ -251,32 +293,8 @@ class Emitter:
     def fill(self, frame, paras: tuple[Para, ...], size: float) -> None:
         """Write planned paragraphs into a text frame with the sizes the planner measured."""
         self.plain_frame(frame)
-        replace_paragraphs(text_body(frame), [self.para_xml(para, size, index)
+        replace_paragraphs(text_body(frame), [self.pen.paragraph(para, size, index)
                                               for index, para in enumerate(paras)])
-
-    def para_xml(self, para: Para, size: float, index: int) -> str:
-        """Return one planned paragraph as DrawingML."""
-        points = para_size(para, size)
-        if para.style == "bullet":
-            bullet = bullet_xml("•" if para.level % 2 == 0 else "–", self.colours["accent"])
-        elif para.style == "numbered":
-            bullet = number_xml(para.number)
-        else:
-            bullet = ""
-        hanging = -INDENT if bullet else 0.0
-        colour = self.colours["muted"] if para.style == "quote" else None
-        runs = "".join(run_xml(run, points, bold=para.style == "heading", italic=para.style == "quote",
-                               colour=colour, mono=self.theme.mono_font, link=self.link)
-                       for run in self.code_runs(para))
-        return paragraph_xml(runs, margin=margin(para), indent=hanging, bullet=bullet,
-                             space_before=0 if index == 0 else GAP * points)
-
-    @staticmethod
-    def code_runs(para: Para) -> tuple[Run, ...]:
-        """Return a paragraph's runs, all in monospace when it is code."""
-        if para.style != "code":
-            return para.runs
-        return tuple(Run(r.text, r.strong, r.emphasis, True, r.href) for r in para.runs)
 
     def link(self, href: str) -> str:
         """Return the relationship id of a hyperlink from the current slide."""
@@ -297,21 +315,17 @@ class Emitter:
         aligns = [table.align[c] if c < len(table.align) and table.align[c] else
                   "right" if numeric_column(table, c) else "" for c in range(len(part.widths))]
         out = []
-        for r, (cells, height) in enumerate(zip(rows, part.heights)):
+        # A table without a header still has a (zero) header height first: zip to the shorter.
+        for r, (cells, height) in enumerate(zip(rows, part.heights, strict=False)):
             is_header = header and r == 0
-            fill = self.colours["primary"] if is_header else self.colours["light"] if r % 2 == 0 else WHITE
-            out.append((height, [self.cell(cells[c] if c < len(cells) else (), part.size, is_header, aligns[c],
-                                           fill) for c in range(len(part.widths))]))
-        frame = self.slide.shapes.add_table(1, 1, Pt(left), Pt(top), Pt(sum(part.widths)), Pt(part.height))
+            fill = (self.colours["primary"] if is_header else self.colours["light"] if r % 2 == 0
+                    else WHITE)
+            out.append((height, [self.pen.cell(cells[c] if c < len(cells) else (), part.size,
+                                               is_header, aligns[c], fill)
+                                 for c in range(len(part.widths))]))
+        frame = self.slide.shapes.add_table(1, 1, Pt(left), Pt(top), Pt(sum(part.widths)),
+                                            Pt(part.height))
         replace_table(frame, table_xml(list(part.widths), out, header))
-
-    def cell(self, runs, size: float, header: bool, align: str, fill: str) -> str:
-        """Return one table cell as DrawingML."""
-        colour = WHITE if header else None
-        body = "".join(run_xml(run, size, bold=header, colour=colour, mono=self.theme.mono_font, link=self.link)
-                       for run in runs)
-        paragraph = paragraph_xml(body, align=ALIGN.get(align, "l"), end_size=size)
-        return cell_xml(paragraph, fill, CELL_X, CELL_Y)
 
     def picture(self, image, box: Box) -> None:
         """Add an image scaled to fit a box, keeping its aspect ratio and never upscaled."""
@@ -321,7 +335,8 @@ class Emitter:
         scale = min(box.width / natural_w, box.height / natural_h, 1.0)
         width, height = natural_w * scale, natural_h * scale
         left, top = box.left + (box.width - width) / 2, box.top + (box.height - height) / 2
-        picture = self.slide.shapes.add_picture(str(image.path), Pt(left), Pt(top), Pt(width), Pt(height))
+        picture = self.slide.shapes.add_picture(str(image.path), Pt(left), Pt(top), Pt(width),
+                                                Pt(height))
         set_alt_text(picture, image.alt)
 
     def footer(self) -> None:
@@ -333,13 +348,15 @@ class Emitter:
         contents = (run_xml(Run(self.footer_title), FOOTER_SIZE, colour=muted),
                     run_xml(Run(licence), FOOTER_SIZE, colour=muted) if licence else "", number)
         top = Emu(self.prs.slide_height).pt - FOOTER_RISE
+        width = self.body.width
         shape_id = free_shape_id(self.slide)
-        for (left, share, align), runs in zip(FOOTER_COLUMNS, contents):
+        for (left, share, align), runs in zip(FOOTER_COLUMNS, contents, strict=True):
             if runs:
-                # Written as XML: three python-pptx text boxes per slide cost a fifth of the deck's time.
-                box = Box(self.body.left + self.body.width * left, top, self.body.width * share, FOOTER_HEIGHT)
+                # Written as XML: three python-pptx text boxes a slide took a fifth of the time.
+                box = Box(self.body.left + width * left, top, width * share, FOOTER_HEIGHT)
                 append_shape(self.slide, textbox_xml(shape_id, f"Footer {shape_id}", box,
-                                                     paragraph_xml(runs, align=align), INSET_X, INSET_Y))
+                                                     paragraph_xml(runs, align=align),
+                                                     INSET_X, INSET_Y))
                 shape_id += 1
 
     def core_properties(self) -> None:
@@ -356,27 +373,13 @@ class Emitter:
         props.created = props.modified = props.last_printed = source_date(meta.origin.date)
 
 
-# The writer of each slide kind: every type of SlideSpec, so that a new kind cannot be skipped.
+# The writer of each slide kind: every type of SlideSpec, so that no kind is left unwritten.
 WRITERS = {
-    TitleSlide: Emitter.slide_title, AgendaSlide: Emitter.slide_agenda, DividerSlide: Emitter.slide_divider,
-    BreakSlide: Emitter.slide_break, ContentSlide: Emitter.slide_content,
-    ActivitySlide: Emitter.slide_activity, ClosingSlide: Emitter.slide_closing,
+    TitleSlide: Emitter.slide_title, AgendaSlide: Emitter.slide_agenda,
+    DividerSlide: Emitter.slide_divider, BreakSlide: Emitter.slide_break,
+    ContentSlide: Emitter.slide_content, ActivitySlide: Emitter.slide_activity,
+    ClosingSlide: Emitter.slide_closing,
 }
-
-
-def numeric_column(table, column: int) -> bool:
-    """Return whether every filled body cell of a table column is a number, to align it right."""
-    values = [plain(row[column]).strip() for row in table.rows if column < len(row) and plain(row[column]).strip()]
-    return bool(values) and all(re.fullmatch(r"[-+−]?[\d.,\s]+\s?%?", v) for v in values)
-
-
-def shorten(value: str, size: float, width: float, metrics: Metrics) -> str:
-    """Return a text cut with an ellipsis so that it fits a width."""
-    if metrics.width(value, "regular", size) <= width:
-        return value
-    while value and metrics.width(value + "…", "regular", size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
 
 
 def emit_deck(deck: Deck, workshop: Workshop, context: Context) -> bytes:

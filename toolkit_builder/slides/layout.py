@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
-from ..model import Run, Runs, Table
+from ..model import Run, Runs, Table, plain
 from .measure import Metrics
 
 SIZES = (24.0, 22.0, 20.0, 18.0)      # body text sizes tried in turn; never below 18 pt
@@ -22,7 +23,10 @@ GAP_BELOW_TEXT = 8.0                  # space between text and a table or image 
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph on a slide: runs, list level and style (plain, bullet, numbered, heading, quote, code)."""
+    """A paragraph on a slide: runs, list level and style.
+
+    Styles: plain, bullet, numbered, heading, quote, code.
+    """
 
     runs: Runs
     level: int = 0
@@ -64,7 +68,8 @@ def _styled(para: Para) -> Runs:
 
 def text_height(paras: list[Para], base: float, width: float, metrics: Metrics) -> float:
     """Return the height of paragraphs set at a base size."""
-    return sum(para_height(p, base, width, metrics, i == 0) for i, p in enumerate(paras)) + 2 * INSET_Y
+    return sum(para_height(p, base, width, metrics, i == 0)
+               for i, p in enumerate(paras)) + 2 * INSET_Y
 
 
 def fit_size(paras: list[Para], width: float, height: float, metrics: Metrics) -> float | None:
@@ -96,13 +101,16 @@ def paginate(paras: list[Para], width: float, height: float, metrics: Metrics) -
     return [page for page in pages if page]
 
 
-def split_para(para: Para, width: float, height: float, metrics: Metrics) -> tuple[Para, Para | None]:
+def split_para(para: Para, width: float, height: float,
+               metrics: Metrics) -> tuple[Para, Para | None]:
     """Return the longest head of a paragraph that fits alone, and the rest."""
-    words = [Run(w + " ", r.strong, r.emphasis, r.code, r.href) for r in para.runs for w in r.text.split()]
+    words = [Run(w + " ", r.strong, r.emphasis, r.code, r.href)
+             for r in para.runs for w in r.text.split()]
     low, high = 1, len(words)
     while low < high:
         middle = (low + high + 1) // 2
-        if text_height([replace(para, runs=tuple(words[:middle]))], SPLIT_SIZE, width, metrics) <= height * SAFETY:
+        trial = [replace(para, runs=tuple(words[:middle]))]
+        if text_height(trial, SPLIT_SIZE, width, metrics) <= height * SAFETY:
             low = middle
         else:
             high = middle - 1
@@ -128,26 +136,29 @@ class TablePart:
         return sum(self.heights)
 
 
-def column_widths(table: Table, width: float, metrics: Metrics, size: float = TABLE_SIZE) -> tuple[float, ...]:
+def column_widths(table: Table, width: float, metrics: Metrics,
+                  size: float = TABLE_SIZE) -> tuple[float, ...]:
     """Return column widths sharing `width` by each column's natural and minimum widths."""
-    columns = max(len(table.header), *(len(r) for r in table.rows)) if table.rows else len(table.header)
+    columns = max(len(table.header), *(len(r) for r in table.rows)) if table.rows \
+        else len(table.header)
     cells = [list(table.header) + [()] * (columns - len(table.header))] + \
         [list(r) + [()] * (columns - len(r)) for r in table.rows]
-    natural = [max(metrics.natural_width(row[c], size, bold=i == 0) for i, row in enumerate(cells)) + 2 * CELL_X + 2
-               for c in range(columns)]
-    minimum = [max(metrics.longest_word(row[c], size, bold=i == 0) for i, row in enumerate(cells)) + 2 * CELL_X + 2
-               for c in range(columns)]
+    natural = [max(metrics.natural_width(row[c], size, bold=i == 0) for i, row in enumerate(cells))
+               + 2 * CELL_X + 2 for c in range(columns)]
+    minimum = [max(metrics.longest_word(row[c], size, bold=i == 0) for i, row in enumerate(cells))
+               + 2 * CELL_X + 2 for c in range(columns)]
     if sum(natural) <= width:
         return tuple(n * width / sum(natural) for n in natural)
     spare = max(width - sum(minimum), 0)
-    extra = [max(n - m, 0) for n, m in zip(natural, minimum)]
-    return tuple(m + spare * e / (sum(extra) or 1) for m, e in zip(minimum, extra))
+    extra = [max(n - m, 0) for n, m in zip(natural, minimum, strict=True)]
+    return tuple(m + spare * e / (sum(extra) or 1) for m, e in zip(minimum, extra, strict=True))
 
 
-def row_height(cells: tuple[Runs, ...], widths: tuple[float, ...], metrics: Metrics, size: float, bold: bool) -> float:
-    """Return the height of a table row whose cells wrap in their columns."""
-    lines = max((metrics.lines(cell, size, (w - 2 * CELL_X) * SAFETY, bold=bold) for cell, w in zip(cells, widths)),
-                default=1)
+def row_height(cells: tuple[Runs, ...], widths: tuple[float, ...], metrics: Metrics, size: float,
+               bold: bool) -> float:
+    """Return the height of a table row whose cells wrap in their columns (a short row: fewer)."""
+    lines = max((metrics.lines(cell, size, (w - 2 * CELL_X) * SAFETY, bold=bold)
+                 for cell, w in zip(cells, widths, strict=False)), default=1)
     return lines * metrics.line_height(size) + 2 * CELL_Y + 1.5
 
 
@@ -176,8 +187,9 @@ def _rows_that_fit(rows: list[float], start: int, room: float) -> int:
     return max(stop, start + 1) if start < len(rows) else stop
 
 
-def _balanced(table: Table, rows: list[float], widths, header: float, count: int, height: float) -> list[TablePart] | None:
-    """Return the rows shared evenly over `count` parts, so that the last slide is not nearly empty."""
+def _balanced(table: Table, rows: list[float], widths, header: float, count: int,
+              height: float) -> list[TablePart] | None:
+    """Return the rows shared evenly over `count` parts, so that the last is not nearly empty."""
     per = -(-len(rows) // count)
     parts = []
     for start in range(0, len(rows), per):
@@ -186,3 +198,19 @@ def _balanced(table: Table, rows: list[float], widths, header: float, count: int
             return None
         parts.append(TablePart(table, start, start + len(heights), widths, (header, *heights)))
     return parts
+
+
+def numeric_column(table: Table, column: int) -> bool:
+    """Return whether every filled body cell of a table column is a number, to align it right."""
+    values = [plain(row[column]).strip() for row in table.rows
+              if column < len(row) and plain(row[column]).strip()]
+    return bool(values) and all(re.fullmatch(r"[-+−]?[\d.,\s]+\s?%?", v) for v in values)
+
+
+def shorten(value: str, size: float, width: float, metrics: Metrics) -> str:
+    """Return a text cut with an ellipsis so that it fits a width."""
+    if metrics.width(value, "regular", size) <= width:
+        return value
+    while value and metrics.width(value + "…", "regular", size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"

@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from ..diagnostics import WARNING, Diagnostic
 from ..formatting import human_date
 from ..i18n import text
-from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph, Quote,
-                     Run, Section, SourcePos, Table, Workshop, plain)
+from ..model import Activity, Image, Run, Section, SourcePos, Table, Workshop
 from ..outline import Outline, SlideRange
 from ..resolve import Slot, schedule
 from ..writers import Context
-from .layout import (GAP_BELOW_TEXT, INSET_X, INSET_Y, MIN_SIZE, SAFETY, SPLIT_SIZE, TITLE_SIZES,
-                     Para, fit_size, paginate, table_parts, text_height)
+from .handlers import BLOCK_HANDLERS, UnhandledBlockError, for_slides, notes_text, paras_of
+from .layout import (
+    GAP_BELOW_TEXT,
+    INSET_X,
+    INSET_Y,
+    MIN_SIZE,
+    SAFETY,
+    SPLIT_SIZE,
+    TITLE_SIZES,
+    Para,
+    fit_size,
+    paginate,
+    table_parts,
+    text_height,
+)
 from .measure import Metrics
-from .specs import (ActivitySlide, AgendaSlide, BreakSlide, ClosingSlide, ContentSlide, Deck,
-                    DividerSlide, FittedSlide, SlideSpec, TitleSlide)
+from .numbering import outline_of
+from .specs import (
+    ActivitySlide,
+    AgendaSlide,
+    BreakSlide,
+    ClosingSlide,
+    ContentSlide,
+    Deck,
+    DividerSlide,
+    FittedSlide,
+    SlideSpec,
+    TitleSlide,
+)
 from .template import Box, Geometry, geometry, template_path
 
 RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}   # image files a deck takes
@@ -31,92 +52,9 @@ STACK_SHARE = 0.35        # most of the body's height that text above a wide ima
 TABLE_TEXT_SHARE = 0.5    # the body's height that text above a table must stay below
 STATEMENT_SHARE = 0.5     # most of the body's height a statement may take
 
-
-class UnhandledBlockError(TypeError):
-    """A block of a class the slide planner has no handler for (a model class not yet planned)."""
-
-
-@dataclass(frozen=True)
-class BlockHandler:
-    """How the planner takes one block class."""
-
-    text: Callable[[Any], list[Para]]     # the block's own text as slide paragraphs
-    notes: Callable[[Any], list[Para]]    # what it adds to the speaker notes
-    shown: Callable[[Any], list[Block]]   # the blocks a slide shows for it
-
-
-def _list_paras(block: ListBlock) -> list[Para]:
-    """Return a list's items as paragraphs, numbered per level."""
-    out, counters = [], {}
-    for item in block.items:
-        counters[item.level] = counters.get(item.level, 0) + 1
-        for deeper in [level for level in counters if level > item.level]:
-            del counters[deeper]
-        style = "numbered" if item.ordered else "bullet"
-        out.append(Para(item.runs, item.level, style, counters[item.level]))
-    return out
-
-
-def _none(block: Any) -> list:
-    """Return nothing: the block has no part in this (laid out on its own, or not on slides)."""
-    return []
-
-
-def _itself(block: Block) -> list[Block]:
-    """Return the block, which slides show as it is."""
-    return [block]
-
-
-def _only_for_slides(block: Only) -> list[Block]:
-    """Return the blocks a slides-only block shows; none of a handout-only one."""
-    return for_slides(block.blocks) if block.target == "slides" else []
-
-
-# Every block class of the model, and how it reaches a deck: tables, images and activities are laid
-# out by the Planner, notes go to the notes pane; a class missing here raises UnhandledBlockError.
-BLOCK_HANDLERS: dict[type, BlockHandler] = {
-    Paragraph: BlockHandler(lambda b: [Para(b.runs)], _none, _itself),
-    Heading: BlockHandler(lambda b: [Para(b.runs, style="heading")], _none, _itself),
-    ListBlock: BlockHandler(_list_paras, _none, _itself),
-    Quote: BlockHandler(lambda b: [Para(p, style="quote") for p in b.paragraphs], _none, _itself),
-    Code: BlockHandler(lambda b: [Para((Run(line or " ", code=True),), style="code")
-                                  for line in b.text.split("\n")], _none, _itself),
-    Table: BlockHandler(_none, _none, _itself),
-    Image: BlockHandler(_none, _none, _itself),
-    Activity: BlockHandler(_none, _none, _itself),
-    Notes: BlockHandler(_none, lambda b: paras_of(b.blocks), _none),
-    Only: BlockHandler(_none, _none, _only_for_slides),
-}
-
-
-def handler(block: Block) -> BlockHandler:
-    """Return the planner's handler for a block; raise UnhandledBlockError for an unknown class."""
-    found = BLOCK_HANDLERS.get(type(block))
-    if found is None:
-        pos = getattr(block, "pos", None)
-        where = f"{pos}: " if pos is not None else ""
-        raise UnhandledBlockError(f"{where}the slides have no handler for block type "
-                                  f"{type(block).__name__}")
-    return found
-
-
-def paras_of(blocks: tuple[Block, ...] | list[Block]) -> list[Para]:
-    """Return the slide paragraphs of the text blocks among some blocks."""
-    return [para for block in blocks for para in handler(block).text(block)]
-
-
-def notes_text(blocks: tuple[Block, ...]) -> str:
-    """Return the facilitator notes among some blocks as plain text for the notes pane."""
-    lines = []
-    for para in (para for block in blocks for para in handler(block).notes(block)):
-        bullet = {"bullet": "• ", "numbered": f"{para.number}. "}.get(para.style, "")
-        lines.append("    " * para.level + bullet + plain(para.runs))
-    return "\n".join(lines)
-
-
-def for_slides(blocks: tuple[Block, ...]) -> list[Block]:
-    """Return blocks as the slides see them: slides-only content in, handout-only and notes out."""
-    return [shown for block in blocks for shown in handler(block).shown(block)]
+# The planner's table of block classes (read by tests) and the error an unknown class raises.
+__all__ = ["BLOCK_HANDLERS", "UnhandledBlockError", "Planner", "deck_outline", "plan_deck",
+           "section_slide_numbers"]
 
 
 def aspect(image: Image) -> float:
@@ -152,7 +90,8 @@ class Planner:
         """Return the largest title size at which a content title fits its placeholder."""
         box = self.geo.title
         for size in TITLE_SIZES:
-            lines = self.metrics.lines((Run(title, strong=True),), size, (box.width - 2 * INSET_X) * SAFETY)
+            width = (box.width - 2 * INSET_X) * SAFETY
+            lines = self.metrics.lines((Run(title, strong=True),), size, width)
             if lines * self.metrics.line_height(size) + 2 * INSET_Y <= box.height:
                 return size
         return TITLE_SIZES[-1]
@@ -194,7 +133,8 @@ class Planner:
         """Add the title slide: title, subtitle, origin with date and place."""
         meta = self.workshop.meta
         origin = meta.origin
-        line = " · ".join(x for x in (origin.event, origin.place, human_date(origin.date, self.lang)) if x)
+        parts = (origin.event, origin.place, human_date(origin.date, self.lang))
+        line = " · ".join(x for x in parts if x)
         objectives = "\n".join(f"• {o}" for o in meta.objectives)
         notes = f"{text(self.lang, 'objectives')}:\n{objectives}" if objectives else ""
         self.add(TitleSlide(title=meta.title, subtitle=tuple(x for x in (meta.subtitle, line) if x),
@@ -203,7 +143,8 @@ class Planner:
     def add_agenda(self) -> None:
         """Add the agenda as a table with clock times (split if it is long)."""
         minutes = text(self.lang, "minutes")
-        rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {minutes}") for slot in self.slots)
+        rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {minutes}")
+                     for slot in self.slots)
         header = tuple((Run(text(self.lang, key)),) for key in ("time", "item", "duration"))
         table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows),
                       ("left", "left", "right"), self.workshop.meta.agenda[0].pos)
@@ -218,7 +159,8 @@ class Planner:
         minutes = f"{slot.item.minutes} {text(self.lang, 'minutes')}"
         if slot.is_break:
             back = text(self.lang, "back_at", time=slot.end)
-            self.add(BreakSlide(title=slot.item.title, subtitle=(f"{minutes} · {back}",), pos=slot.item.pos))
+            self.add(BreakSlide(title=slot.item.title, subtitle=(f"{minutes} · {back}",),
+                                pos=slot.item.pos))
             return
         titles = "\n".join(f"• {s.title}" for s in slot.sections)
         blocks = [s for s in self.slots if s.sections]
@@ -251,8 +193,8 @@ class Planner:
         """Return whether an image can go on a slide; warn about formats PowerPoint cannot take."""
         if image.path is not None and image.path.suffix.lower() in RASTER:
             return True
-        self.warn(image.pos, f"image '{image.src}' is left off the slides: decks take PNG, JPEG or GIF; "
-                  "add a PNG version", "slides.image")
+        self.warn(image.pos, f"image '{image.src}' is left off the slides: decks take PNG, JPEG or "
+                  "GIF; add a PNG version", "slides.image")
         return False
 
     def add_content(self, section: Section, pos: SourcePos, paras: list[Para], tables: list[Table],
@@ -266,9 +208,9 @@ class Planner:
             if height <= body.height * STACK_SHARE:
                 image_box = Box(body.left, body.top + height + GAP_BELOW_TEXT, body.width,
                                 body.height - height - GAP_BELOW_TEXT)
-                self.add(ContentSlide(**on, paras=tuple(paras), size=STACK_SIZE, image=images.pop(0),
+                self.add(ContentSlide(**on, paras=tuple(paras), size=STACK_SIZE,
                                       text_box=Box(body.left, body.top, body.width, height),
-                                      image_box=image_box))
+                                      image=images.pop(0), image_box=image_box))
                 paras = []
         if images and paras and not tables and not after:
             size = fit_size(paras, left.width, left.height, self.metrics)
@@ -280,9 +222,11 @@ class Planner:
             height = text_height(paras, SIZES_FOR_TABLE, body.width, self.metrics)
             room = body.height - height - GAP_BELOW_TEXT
             parts = table_parts(tables[0], body.width, room, body.height, self.metrics)
-            if height < body.height * TABLE_TEXT_SHARE and parts[0].stop > parts[0].start and room > 0:
+            fits = parts[0].stop > parts[0].start and room > 0
+            if height < body.height * TABLE_TEXT_SHARE and fits:
                 text_box = Box(body.left, body.top, body.width, height)
-                self.add_table(section, pos, tables.pop(0), paras=tuple(paras), text_box=text_box, room=room)
+                self.add_table(section, pos, tables.pop(0), paras=tuple(paras), text_box=text_box,
+                               room=room)
                 paras = []
         if paras:
             self.add_text(section, pos, paras)
@@ -291,17 +235,19 @@ class Planner:
         if after:
             self.add_text(section, pos, after)
         for image in images:
-            self.add(ContentSlide(title=section.title, section=section.anchor, image=image, pos=image.pos))
+            self.add(ContentSlide(title=section.title, section=section.anchor, image=image,
+                                  pos=image.pos))
 
     def add_text(self, section: Section, pos: SourcePos, paras: list[Para]) -> None:
         """Add text slides: shrunk to fit, or split into continuation slides with a warning."""
         box = self.geo.body
         on = dict(section=section.anchor, pos=pos, text_box=box)
         if len(paras) == 1 and paras[0].style in ("plain", "quote") and \
-                text_height(paras, STATEMENT_SIZE, box.width, self.metrics) <= box.height * STATEMENT_SHARE:
+                text_height(paras, STATEMENT_SIZE, box.width, self.metrics) \
+                <= box.height * STATEMENT_SHARE:
             # A slide of one short sentence is set large and centred, as a statement.
-            self.add(ContentSlide(title=section.title, **on, paras=tuple(paras), size=STATEMENT_SIZE,
-                                  statement=True))
+            self.add(ContentSlide(title=section.title, **on, paras=tuple(paras),
+                                  size=STATEMENT_SIZE, statement=True))
             return
         size = fit_size(paras, box.width, box.height, self.metrics)
         if size is not None:
@@ -314,8 +260,9 @@ class Planner:
             title = self.numbered(section.title, number, len(pages))
             self.add(ContentSlide(title=title, **on, paras=tuple(page), size=SPLIT_SIZE))
 
-    def add_table(self, section: Section, pos: SourcePos, table: Table, paras: tuple[Para, ...] = (),
-                  text_box: Box | None = None, room: float | None = None) -> None:
+    def add_table(self, section: Section, pos: SourcePos, table: Table,
+                  paras: tuple[Para, ...] = (), text_box: Box | None = None,
+                  room: float | None = None) -> None:
         """Add a table as native table slides, with its header repeated on continuation slides."""
         body = self.geo.body
         first_room = room if room is not None else body.height
@@ -331,21 +278,22 @@ class Planner:
                                   table=part, pos=pos))
 
     def add_activity(self, section: Section, activity: Activity, notes: str) -> None:
-        """Add an activity slide: instructions beside the duration, or full width if they need it."""
+        """Add an activity slide: instructions beside the duration, or at full width if need be."""
         paras = paras_of(for_slides(activity.blocks))
         box = self.geo.left
         size = fit_size(paras, box.width, box.height, self.metrics)
         if size is None:
             box = self.geo.body
             size = fit_size(paras, box.width, box.height, self.metrics)
-        pages = [paras] if size is not None else paginate(paras, box.width, box.height, self.metrics)
+        pages = [paras] if size is not None else \
+            paginate(paras, box.width, box.height, self.metrics)
         if size is None:
             self.warn(activity.pos, f"activity '{activity.title}' does not fit on one slide; "
                       f"split into {len(pages)} slides")
         for number, page in enumerate(pages, 1):
             self.add(ActivitySlide(title=self.numbered(activity.title, number, len(pages)),
-                                   section=section.anchor, paras=tuple(page), size=size or SPLIT_SIZE,
-                                   text_box=box, minutes=activity.minutes,
+                                   section=section.anchor, paras=tuple(page),
+                                   size=size or SPLIT_SIZE, text_box=box, minutes=activity.minutes,
                                    materials=activity.materials, notes=notes, pos=activity.pos))
 
     def add_closing(self) -> None:
@@ -353,8 +301,9 @@ class Planner:
         links = [(text(self.lang, "workshop_page"), self.context.page_url(self.workshop))]
         if self.workshop.meta.video:
             links.append((text(self.lang, "video"), self.workshop.meta.video))
-        self.add(ClosingSlide(title=text(self.lang, "thank_you"), subtitle=(text(self.lang, "questions"),),
-                              links=tuple(links), pos=self.workshop.source))
+        self.add(ClosingSlide(title=text(self.lang, "thank_you"),
+                              subtitle=(text(self.lang, "questions"),), links=tuple(links),
+                              pos=self.workshop.source))
 
     @staticmethod
     def numbered(title: str, number: int, total: int) -> str:
@@ -378,38 +327,7 @@ def plan_deck(workshop: Workshop, context: Context) -> Deck:
 def deck_outline(workshop: Workshop, context: Context) -> Outline:
     """Return the slide numbers the planned deck gives each section, activity and agenda item."""
     planner = Planner(workshop, context)
-    slides = planner.plan().slides
-    sections = section_ranges(slides)
-    return Outline(len(slides), sections, activity_slides(slides), agenda_ranges(planner.slots, sections))
-
-
-def section_ranges(slides: list[SlideSpec]) -> dict[str, SlideRange]:
-    """Return each section's first and last slide number (from 1), its divider left out."""
-    ranges: dict[str, SlideRange] = {}
-    for number, spec in enumerate(slides, 1):
-        if spec.section and not isinstance(spec, DividerSlide):
-            first, _ = ranges.get(spec.section, (number, number))
-            ranges[spec.section] = (first, number)
-    return ranges
-
-
-def activity_slides(slides: list[SlideSpec]) -> dict[int, int]:
-    """Return the number of each activity's (first) slide, by the activity's source line."""
-    numbers: dict[int, int] = {}
-    for number, spec in enumerate(slides, 1):
-        if isinstance(spec, ActivitySlide) and spec.pos is not None:
-            numbers.setdefault(spec.pos.line, number)
-    return numbers
-
-
-def agenda_ranges(slots: tuple[Slot, ...], sections: dict[str, SlideRange]) -> dict[int, SlideRange]:
-    """Return, by agenda item index, the slides of the sections its slot covers (breaks have none)."""
-    ranges: dict[int, SlideRange] = {}
-    for index, slot in enumerate(slots):
-        covered = [sections[s.anchor] for s in slot.sections if s.anchor in sections]
-        if covered:
-            ranges[index] = (min(r[0] for r in covered), max(r[1] for r in covered))
-    return ranges
+    return outline_of(planner.plan().slides, planner.slots)
 
 
 def section_slide_numbers(workshop: Workshop, context: Context) -> dict[str, SlideRange]:

@@ -51,9 +51,9 @@ def set_alt_text(picture, text: str) -> None:
 
 
 def count_partnames(package) -> None:
-    """Give one package a part namer that counts instead of rescanning every part for each new one."""
+    """Give one package a part namer that counts, instead of rescanning every part for each name."""
     # python-pptx finds the next free name (slide12.xml, notesSlide12.xml) by walking the whole part
-    # graph each time, which makes a deck quadratic in its slides: half the time of a 100-slide deck.
+    # graph each time, which makes a deck quadratic in its slides: half the time of 100 slides.
     # There is no option for it, so this package object (not the class) gets its own namer.
     taken = {str(part.partname) for part in package.iter_parts()}
     last: dict[str, int] = {}

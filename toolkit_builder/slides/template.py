@@ -1,4 +1,4 @@
-"""The deck template: load the theme's .pptx, apply the theme's colours and fonts, read its geometry."""
+"""The deck template: load the theme's .pptx, apply its colours and fonts, read its geometry."""
 
 from __future__ import annotations
 
@@ -64,8 +64,8 @@ def geometry(path: Path) -> Geometry:
     prs = Presentation(str(path))
     content = {p.placeholder_format.idx: p for p in prs.slide_layouts[CONTENT].placeholders}
     two = {p.placeholder_format.idx: p for p in prs.slide_layouts[TWO_CONTENT].placeholders}
-    return Geometry(Emu(prs.slide_width).pt, Emu(prs.slide_height).pt, _box(content[0]), _box(content[1]),
-                    _box(two[1]), _box(two[2]))
+    return Geometry(Emu(prs.slide_width).pt, Emu(prs.slide_height).pt, _box(content[0]),
+                    _box(content[1]), _box(two[1]), _box(two[2]))
 
 
 def _colour_scheme(theme: Theme) -> dict[str, str]:

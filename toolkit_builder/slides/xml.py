@@ -1,8 +1,8 @@
-"""DrawingML for text and tables written as strings: python-pptx's object API is too slow for bulk text."""
+"""DrawingML for text and tables, written as strings: python-pptx's object API is slow for bulk."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -21,8 +21,9 @@ def hex_colour(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
-def run_xml(run: Run, size: float, *, bold: bool = False, italic: bool = False, colour: str | None = None,
-            mono: str | None = None, link: Callable[[str], str] | None = None) -> str:
+def run_xml(run: Run, size: float, *, bold: bool = False, italic: bool = False,
+            colour: str | None = None, mono: str | None = None,
+            link: Callable[[str], str] | None = None) -> str:
     """Return an `a:r` element for a run: size, weight, slant, colour, font and hyperlink."""
     attrs = f' lang="en-US" sz="{round(size * 100)}" dirty="0"'
     if run.strong or bold:
@@ -38,9 +39,11 @@ def run_xml(run: Run, size: float, *, bold: bool = False, italic: bool = False, 
 
 
 def paragraph_xml(runs_xml: str, *, margin: float = 0.0, indent: float = 0.0, bullet: str = "",
-                  space_before: float = 0.0, align: str = "l", end_size: float | None = None) -> str:
+                  space_before: float = 0.0, align: str = "l",
+                  end_size: float | None = None) -> str:
     """Return an `a:p` element with its margin, hanging indent, bullet and spacing."""
-    spacing = f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>' if space_before else ""
+    spacing = f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>' \
+        if space_before else ""
     ppr = (f'<a:pPr marL="{Pt(margin)}" indent="{Pt(indent)}" algn="{align}">{spacing}'
            f'{bullet or "<a:buNone/>"}</a:pPr>')
     end = f'<a:endParaRPr lang="en-US" sz="{round(end_size * 100)}" dirty="0"/>' if end_size else ""
@@ -49,7 +52,8 @@ def paragraph_xml(runs_xml: str, *, margin: float = 0.0, indent: float = 0.0, bu
 
 def bullet_xml(char: str, colour: str) -> str:
     """Return the bullet elements for a character bullet in a colour."""
-    return f'<a:buClr><a:srgbClr val="{hex_colour(colour)}"/></a:buClr><a:buChar char="{escape(char)}"/>'
+    return (f'<a:buClr><a:srgbClr val="{hex_colour(colour)}"/></a:buClr>'
+            f'<a:buChar char="{escape(char)}"/>')
 
 
 def number_xml(start: int) -> str:
@@ -69,27 +73,33 @@ def replace_paragraphs(tx_body, paragraphs: list[str]) -> None:
 def cell_xml(paragraph: str, fill: str, margin_x: float, margin_y: float) -> str:
     """Return an `a:tc` table cell with one paragraph, margins and a solid fill."""
     return (f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody>'
-            f'<a:tcPr marL="{Pt(margin_x)}" marR="{Pt(margin_x)}" marT="{Pt(margin_y)}" marB="{Pt(margin_y)}" anchor="ctr">'
+            f'<a:tcPr marL="{Pt(margin_x)}" marR="{Pt(margin_x)}" marT="{Pt(margin_y)}" '
+            f'marB="{Pt(margin_y)}" anchor="ctr">'
             f'<a:solidFill><a:srgbClr val="{hex_colour(fill)}"/></a:solidFill></a:tcPr></a:tc>')
 
 
-def table_xml(widths: list[float], rows: list[tuple[float, list[str]]], header: bool) -> etree._Element:
+def table_xml(widths: list[float], rows: list[tuple[float, list[str]]],
+              header: bool) -> etree._Element:
     """Return an `a:tbl` element from column widths and (height, cells XML) rows."""
     grid = "".join(f'<a:gridCol w="{Pt(w)}"/>' for w in widths)
     body = "".join(f'<a:tr h="{Pt(h)}">{"".join(cells)}</a:tr>' for h, cells in rows)
     first = ' firstRow="1"' if header else ""
-    return etree.fromstring(f'<a:tbl {NSDECL}><a:tblPr{first} bandRow="1"/><a:tblGrid>{grid}</a:tblGrid>{body}</a:tbl>')
+    return etree.fromstring(f'<a:tbl {NSDECL}><a:tblPr{first} bandRow="1"/>'
+                            f'<a:tblGrid>{grid}</a:tblGrid>{body}</a:tbl>')
 
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
-def textbox_xml(shape_id: int, name: str, box, paragraph: str, inset_x: float, inset_y: float) -> etree._Element:
+def textbox_xml(shape_id: int, name: str, box, paragraph: str, inset_x: float,
+                inset_y: float) -> etree._Element:
     """Return a `p:sp` text box (no autofit, wrapping) at a box given in points."""
     return etree.fromstring(
         f'<p:sp xmlns:p="{P}" {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}"/>'
-        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Pt(box.left)}" y="{Pt(box.top)}"/>'
-        f'<a:ext cx="{Pt(box.width)}" cy="{Pt(box.height)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f'<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{Pt(inset_x)}" tIns="{Pt(inset_y)}" '
-        f'rIns="{Pt(inset_x)}" bIns="{Pt(inset_y)}" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{Pt(box.left)}" y="{Pt(box.top)}"/>'
+        f'<a:ext cx="{Pt(box.width)}" cy="{Pt(box.height)}"/>'
+        f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
+        f'<a:bodyPr wrap="square" lIns="{Pt(inset_x)}" tIns="{Pt(inset_y)}" rIns="{Pt(inset_x)}" '
+        f'bIns="{Pt(inset_y)}" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
         f'{paragraph}</p:txBody></p:sp>')

@@ -1,40 +1,66 @@
-/* The toolkit site's behaviour: the catalogue's tag filter and click-to-load videos. */
+/* The toolkit site's behaviour: the catalogue's topic and language filters and click-to-load videos. */
 (function () {
   "use strict";
 
-  /* Show only the cards that carry the chosen tag; remember it in the address (?tag=...). */
+  /* The catalogue's filters: each group of chips (data-filter="tag" or "lang") narrows the cards by the
+     attribute it names (data-tags, data-langs); a card is shown when it matches every group. The choice
+     is kept in the address (?tag=...&lang=...) so that it can be shared. */
+  var FILTERS = { tag: "data-tags", lang: "data-langs" };
+
   function setUpFilter(root) {
-    var filter = root.querySelector(".ktw-filter");
+    var groups = Array.prototype.slice.call(root.querySelectorAll(".ktw-filter[data-filter]"));
     var cards = Array.prototype.slice.call(root.querySelectorAll(".ktw-card"));
     var count = root.querySelector(".ktw-count");
-    if (!filter) return;
-    var buttons = Array.prototype.slice.call(filter.querySelectorAll("button[data-tag]"));
-    function apply(tag) {
+    if (!groups.length) return;
+    var chosen = {};
+    function buttons(group) {
+      var name = group.getAttribute("data-filter");
+      return Array.prototype.slice.call(group.querySelectorAll("button[data-" + name + "]"));
+    }
+    function matches(card) {
+      return Object.keys(chosen).every(function (name) {
+        var values = (card.getAttribute(FILTERS[name]) || "").split("|");
+        return !chosen[name] || values.indexOf(chosen[name]) >= 0;
+      });
+    }
+    function apply() {
       var shown = 0;
       cards.forEach(function (card) {
-        var match = !tag || card.getAttribute("data-tags").split("|").indexOf(tag) >= 0;
-        card.hidden = !match;
-        if (match) shown += 1;
+        card.hidden = !matches(card);
+        if (!card.hidden) shown += 1;
       });
-      buttons.forEach(function (button) {
-        button.setAttribute("aria-pressed", String(button.getAttribute("data-tag") === tag));
+      groups.forEach(function (group) {
+        var name = group.getAttribute("data-filter");
+        buttons(group).forEach(function (button) {
+          button.setAttribute("aria-pressed", String(button.getAttribute("data-" + name) === chosen[name]));
+        });
       });
       count.textContent = root.getAttribute("data-count-template")
         .replace("{shown}", shown).replace("{total}", cards.length);
     }
-    buttons.forEach(function (button) {
-      button.addEventListener("click", function () {
-        var tag = button.getAttribute("data-tag");
-        apply(tag);
-        var url = new URL(window.location.href);
-        if (tag) url.searchParams.set("tag", tag); else url.searchParams.delete("tag");
-        window.history.replaceState(null, "", url);
+    function remember() {
+      var url = new URL(window.location.href);
+      Object.keys(chosen).forEach(function (name) {
+        if (chosen[name]) url.searchParams.set(name, chosen[name]); else url.searchParams.delete(name);
       });
+      window.history.replaceState(null, "", url);
+    }
+    var asked = new URL(window.location.href).searchParams;
+    groups.forEach(function (group) {
+      var name = group.getAttribute("data-filter");
+      var known = buttons(group).map(function (b) { return b.getAttribute("data-" + name); });
+      var wanted = asked.get(name) || "";
+      chosen[name] = known.indexOf(wanted) >= 0 ? wanted : "";
+      buttons(group).forEach(function (button) {
+        button.addEventListener("click", function () {
+          chosen[name] = button.getAttribute("data-" + name);
+          apply();
+          remember();
+        });
+      });
+      group.hidden = false;
     });
-    filter.hidden = false;
-    var wanted = new URL(window.location.href).searchParams.get("tag") || "";
-    var known = buttons.some(function (b) { return b.getAttribute("data-tag") === wanted; });
-    apply(known ? wanted : "");
+    apply();
   }
 
   /* Replace the placeholder by the player only when the visitor asks for it. */
