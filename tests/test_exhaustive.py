@@ -14,7 +14,6 @@ WRITERS = [
     pytest.param("toolkit_builder.handouts.html", id="handout-html"),
     pytest.param("toolkit_builder.site.content", id="site-content"),
     pytest.param("toolkit_builder.slides.plan", id="slides-plan",
-                 marks=pytest.mark.xfail(strict=False, reason="slides planner being refactored")),
 ]
 
 

@@ -143,10 +143,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Describe the page by its summary; keep the subtitle out of the navigation (the header shows it)."""
+    """Describe the page by its summary; keep the subtitle out of the navigation; escape what material prints."""
     summary = page.meta.pop("subtitle", None) and page.meta.get("summary")
     if summary and "description" not in page.meta:
         page.meta["description"] = " ".join(str(summary).split())
+    pages.escape_meta(page.meta)
     return markdown
 
 

@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -20,6 +21,7 @@ from .views import Catalogue, Version, WorkshopView, card, catalogue, workshop_v
 
 HOME_SRC = "index.md"
 PARTNERS = "partners"
+PRINTED_META = ("title", "description", "author")  # in <title>, <meta> and the navigation
 
 
 def _generated(config: MkDocsConfig, path: str, lang: str, default: str, front: dict) -> File:
@@ -115,6 +117,16 @@ def partners_last(items: list) -> list:
         return items
     index.parent = None
     return [item for item in items if not _partner_pages(item)] + [index]
+
+
+def escape_meta(meta: dict) -> None:
+    """Escape the front matter values material's templates print as they are (title, description, author).
+
+    Markup, not a plain escaped string: where material does escape (`| e`), Jinja leaves Markup as it is.
+    """
+    for key in PRINTED_META:
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
 
 
 def escapes(template: str | None) -> bool:

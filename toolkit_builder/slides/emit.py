@@ -7,6 +7,7 @@ import io
 import segno
 from PIL import Image as PILImage
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
@@ -61,8 +62,11 @@ from .xml import bullet_xml, paragraph_xml, replace_paragraphs, run_xml, table_x
 
 PX = 0.75                            # points per pixel of an image at 96 dpi
 SUBTITLE_SIZES = (22, 18)            # title slide: the subtitle, then the origin line
-LOGO_SIZE = 64                       # title slide logo, square
-LOGO_LEFT, LOGO_TOP = 110, 30        # its left edge (back from the slide's right edge) and top
+LOGO_HEIGHT = 56                     # title slide logos: their height (widths keep each one's shape)
+LOGO_RIGHT, LOGO_TOP = 46, 30        # the logo row's right margin and top
+LOGO_GAP = 24                        # between a partner's logo and the project's
+PLATE_PAD = 10                       # white margin of the plate the logos sit on
+SESSION_SIZE = 16                    # the local session's lines under the subtitle
 WIDE_ACTIVITY = 0.75                 # share of the body's width from which activity text is wide
 BADGE_WIDTH, BADGE_GAP = 190, 10     # the duration beside a wide activity's title, and its gap
 BADGE_SIZE = 40                      # size of that duration
@@ -147,17 +151,38 @@ class Emitter:
     def slide_title(self, spec: TitleSlide) -> None:
         """Write the title slide: title, subtitle, origin line and logo."""
         self.new_slide(TITLE, spec.title)
-        if spec.subtitle:
-            paras = [paragraph_xml(run_xml(Run(line), SUBTITLE_SIZES[min(i, 1)]))
-                     for i, line in enumerate(spec.subtitle)]
+        lines = [(line, SUBTITLE_SIZES[min(i, 1)], False) for i, line in enumerate(spec.subtitle)]
+        lines += [(line, SESSION_SIZE, i == 0) for i, line in enumerate(spec.session)]
+        if lines:
+            paras = [paragraph_xml(run_xml(Run(line, strong=bold), size)) for line, size, bold in lines]
             replace_paragraphs(text_body(self.placeholders[1].text_frame), paras)
         else:
             self.drop(1)
-        if self.theme.logo_png:
-            left = Emu(self.prs.slide_width).pt - LOGO_LEFT
-            logo = self.slide.shapes.add_picture(str(self.theme.logo_png), Pt(left), Pt(LOGO_TOP),
-                                                 Pt(LOGO_SIZE), Pt(LOGO_SIZE))
-            set_alt_text(logo, self.theme.name)
+        self.logos()
+
+    def logos(self) -> None:
+        """Place the logos top right, the partner's first, then the project's, each in its own shape."""
+        themes = [self.theme] + ([self.context.brand] if self.context.brand is not None else [])
+        shown = [t for t in themes if t.logo_png]
+        widths = [LOGO_HEIGHT * picture_aspect(t.logo_png) for t in shown]
+        if not shown:
+            return
+        # Logos are drawn for white paper; on the coloured title slide they sit on a white plate.
+        total = sum(widths) + LOGO_GAP * (len(shown) - 1)
+        right = Emu(self.prs.slide_width).pt - LOGO_RIGHT
+        plate = self.slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Pt(right - total - PLATE_PAD),
+                                            Pt(LOGO_TOP - PLATE_PAD), Pt(total + 2 * PLATE_PAD),
+                                            Pt(LOGO_HEIGHT + 2 * PLATE_PAD))
+        plate.fill.solid()
+        plate.fill.fore_color.rgb = RGBColor.from_string(WHITE.lstrip("#"))
+        plate.line.fill.background()
+        plate.shadow.inherit = False
+        for theme, width in zip(reversed(shown), reversed(widths), strict=True):
+            right -= width
+            logo = self.slide.shapes.add_picture(str(theme.logo_png), Pt(right), Pt(LOGO_TOP),
+                                                 Pt(width), Pt(LOGO_HEIGHT))
+            set_alt_text(logo, theme.name)
+            right -= LOGO_GAP
 
     def slide_agenda(self, spec: AgendaSlide) -> None:
         """Write an agenda slide: a native table with clock times."""
@@ -385,3 +410,9 @@ WRITERS = {
 def emit_deck(deck: Deck, workshop: Workshop, context: Context) -> bytes:
     """Return the .pptx bytes of a planned deck."""
     return Emitter(workshop, context).emit(deck)
+
+
+def picture_aspect(path) -> float:
+    """Return an image file's width over its height."""
+    with PILImage.open(path) as picture:
+        return picture.width / max(picture.height, 1)

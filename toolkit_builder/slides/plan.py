@@ -8,7 +8,7 @@ from ..diagnostics import WARNING, Diagnostic
 from ..formatting import human_date
 from ..i18n import text
 from ..model import Activity, Image, Run, Section, SourcePos, Table, Workshop
-from ..outline import Outline, SlideRange
+from ..outline import Outline
 from ..resolve import Slot, schedule
 from ..writers import Context
 from .handlers import BLOCK_HANDLERS, UnhandledBlockError, for_slides, notes_text, paras_of
@@ -53,8 +53,7 @@ TABLE_TEXT_SHARE = 0.5    # the body's height that text above a table must stay 
 STATEMENT_SHARE = 0.5     # most of the body's height a statement may take
 
 # The planner's table of block classes (read by tests) and the error an unknown class raises.
-__all__ = ["BLOCK_HANDLERS", "UnhandledBlockError", "Planner", "deck_outline", "plan_deck",
-           "section_slide_numbers"]
+__all__ = ["BLOCK_HANDLERS", "UnhandledBlockError", "Planner", "deck_outline", "plan_deck"]
 
 
 def aspect(image: Image) -> float:
@@ -75,7 +74,7 @@ class Planner:
         self.lang = workshop.lang
         self.geo: Geometry = geometry(template_path(context.theme))
         self.metrics = Metrics(context.theme.font_files)
-        self.slots = schedule(workshop)
+        self.slots = schedule(workshop, context.start(workshop))  # a partner's local clock
         self.deck = Deck()
 
     def add(self, spec: SlideSpec) -> None:
@@ -138,7 +137,20 @@ class Planner:
         objectives = "\n".join(f"• {o}" for o in meta.objectives)
         notes = f"{text(self.lang, 'objectives')}:\n{objectives}" if objectives else ""
         self.add(TitleSlide(title=meta.title, subtitle=tuple(x for x in (meta.subtitle, line) if x),
-                            notes=notes, pos=self.workshop.source))
+                            session=self.session_lines(), notes=notes, pos=self.workshop.source))
+
+    def session_lines(self) -> tuple[str, ...]:
+        """Return the local session's lines for the title slide: when and where, who facilitates."""
+        session = self.context.session(self.workshop)
+        if session is None:
+            return ()
+        start = self.context.start(self.workshop)
+        end = self.slots[-1].end if self.slots else ""
+        when = f"{start}–{end}" if start and end else (start or "")
+        first = " · ".join(x for x in (human_date(session.date, self.lang), when, session.venue) if x)
+        people = self.context.facilitators(self.workshop)
+        second = f"{text(self.lang, 'facilitators')}: {', '.join(people)}" if people else ""
+        return tuple(x for x in (first, second) if x)
 
     def add_agenda(self) -> None:
         """Add the agenda as a table with clock times (split if it is long)."""
@@ -328,9 +340,3 @@ def deck_outline(workshop: Workshop, context: Context) -> Outline:
     """Return the slide numbers the planned deck gives each section, activity and agenda item."""
     planner = Planner(workshop, context)
     return outline_of(planner.plan().slides, planner.slots)
-
-
-def section_slide_numbers(workshop: Workshop, context: Context) -> dict[str, SlideRange]:
-    """Return each section's first and last slide number (for handouts/guide.py until it takes
-    the outline from the context)."""
-    return deck_outline(workshop, context).sections

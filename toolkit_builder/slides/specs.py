@@ -40,6 +40,7 @@ class TitleSlide(SlideBase):
 
     kind: ClassVar[str] = "title"
     subtitle: tuple[str, ...] = ()
+    session: tuple[str, ...] = ()     # a partner's local session: date, time, venue; facilitators
 
 
 @dataclass(frozen=True, kw_only=True)
