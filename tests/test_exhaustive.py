@@ -13,7 +13,7 @@ from toolkit_builder.model import Block
 WRITERS = [
     pytest.param("toolkit_builder.handouts.html", id="handout-html"),
     pytest.param("toolkit_builder.site.content", id="site-content"),
-    pytest.param("toolkit_builder.slides.plan", id="slides-plan",
+    pytest.param("toolkit_builder.slides.plan", id="slides-plan"),
 ]
 
 

@@ -56,9 +56,9 @@ def base(site_dir):
         yield address
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Return a headless Chromium for the whole session."""
+    """Return a headless Chromium for this module (Playwright's sync API allows one at a time: other modules start theirs)."""
     with chromium() as instance:
         yield instance
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import make_project
@@ -295,4 +293,4 @@ def test_a_project_without_partners_has_no_partner_pages(tmp_path):
     build_site(root, staging)
     assert not (staging / "partners").exists()
     assert "ktw-hero__link" not in (staging / "index.html").read_text(encoding="utf-8")
-    assert Path(staging / "constructs/index.html").read_text(encoding="utf-8").count("ktw-get__button") == 1
+    assert (staging / "constructs/index.html").read_text(encoding="utf-8").count("ktw-get__button") == 1

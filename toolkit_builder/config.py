@@ -43,7 +43,6 @@ class Settings:
     languages: dict = field(default_factory=dict)
     theme: str = "default"
     site_url: str = ""
-    site_name: str = ""
 
     @property
     def themes_dir(self) -> Path:
@@ -96,5 +95,4 @@ def load_settings(root: Path) -> Settings:
         languages=dict(languages),
         theme=toolkit.get("theme", "default"),
         site_url=data.get("site_url") or "",
-        site_name=data.get("site_name") or "",
     )

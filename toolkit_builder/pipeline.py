@@ -85,7 +85,7 @@ class Selection:
 def make_context(project: Project, partner: Partner | None = None) -> Context:
     """Return the writers' context for the project's own documents or for a partner's."""
     settings = project.settings
-    brand = load_theme(settings.themes_dir, settings.theme)
+    brand = project.theme or load_theme(settings.themes_dir, settings.theme)
     theme = load_theme(settings.themes_dir, partner.theme) if partner else brand
     return Context(theme=theme, site_url=settings.site_url, default_language=settings.default_language,
                    languages=settings.languages, partner=partner, brand=brand if partner else None)

@@ -68,8 +68,8 @@ def of(artifacts: list[Artifact], slug: str, lang: str, partner: str = "") -> li
                   key=_order)
 
 
-def documents(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str, partner: str = "") -> list[Download]:
-    """Return the separate files of a workshop in a language (every kind but the packages)."""
+def box(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str, partner: str = "") -> list[Download]:
+    """Return the Downloads box of a workshop in a language: its separate files (every kind but packages)."""
     return [download(a, ui_lang) for a in of(artifacts, slug, lang, partner) if not is_package(a.kind)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -44,7 +45,8 @@ def home_file(config: MkDocsConfig, lang: str, default: str) -> File:
     return _generated(config, "", lang, default, front)
 
 
-def _in_every_language(config: MkDocsConfig, path: str, lang: str, languages: list[str], front) -> File:
+def _in_every_language(config: MkDocsConfig, path: str, lang: str, languages: list[str],
+                       front: Callable[[str], dict]) -> File:
     """Return this build's generated page at `path`, its versions in the other languages as its alternates.
 
     Only this language's file is built now; the others give the language switcher their addresses.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..artifacts import Artifact
 from ..partners import Partner
-from .downloads import Download, documents, toolkit
+from .downloads import Download, box, toolkit
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def shelf(artifacts: list[Artifact], slug: str, lang: str, language: str, ui_lan
           partner: str = "") -> Shelf:
     """Return one partner's ('' the project's own) toolkit and separate files of a workshop in a language."""
     return Shelf(lang=lang, language=language, toolkit=toolkit(artifacts, slug, lang, ui_lang, partner),
-                 files=tuple(documents(artifacts, slug, lang, ui_lang, partner)))
+                 files=tuple(box(artifacts, slug, lang, ui_lang, partner)))
 
 
 def editions(artifacts: list[Artifact], partners: tuple[Partner, ...], urls: dict[str, str], slug: str,
