@@ -94,8 +94,9 @@ def pandoc(workshop, out: Path) -> float | str:
 
 def pages(data: bytes) -> int:
     """Return the page count of a PDF."""
-    import pypdf
     import io
+
+    import pypdf
 
     return len(pypdf.PdfReader(io.BytesIO(data)).pages)
 

@@ -12,10 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, make_project, run_cli
 from pptx import Presentation
 from pypdf import PdfReader
 
-from conftest import FIXTURES, make_project, run_cli
 from toolkit_builder.manifest_schema import validate_manifest
 
 PARTNERS = (FIXTURES / "partners" / "good.yml").read_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import FIXTURES, run_cli
+
 from toolkit_builder.project import load_project
 
 HEAD = "---\ntitle: T\n{extra}---\n\n"

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli
+
 from toolkit_builder.diagnostics import Reporter
-from toolkit_builder.frontmatter import format_minutes, parse_duration, parse_meta, split_front_matter
+from toolkit_builder.frontmatter import (
+    format_minutes,
+    parse_duration,
+    parse_meta,
+    split_front_matter,
+)
 
 BAD_INPUTS = [
     ("invalid-yaml", 3, "invalid YAML in front matter"),

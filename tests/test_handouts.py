@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import ROOT, make_project
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ROOT, make_project
 from toolkit_builder.model import Notes, Only, Paragraph, plain, walk
 from toolkit_builder.pipeline import make_context
 from toolkit_builder.pipeline import render_document as render_pdf

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
-
 from conftest import ROOT, make_project
+
 from toolkit_builder.handouts import build_html as _build_html
-from toolkit_builder.outline import Outline
 from toolkit_builder.handouts.guide import facilitator_guide as _guide
 from toolkit_builder.handouts.plan import feedback_form as _form
 from toolkit_builder.handouts.plan import handout as _handout
+from toolkit_builder.outline import Outline
 
 PLANS = {"handout": _handout, "facilitator-guide": _guide, "feedback-form": _form}
 
@@ -24,16 +24,15 @@ PLANS = {"handout": _handout, "facilitator-guide": _guide, "feedback-form": _for
 def build_html(kind, workshop, context):
     """Return a handout document's HTML, as its writer makes it."""
     return _build_html(kind, PLANS[kind], workshop, context)
-from toolkit_builder.preparation import activity_materials, checklist, split_count
+from toolkit_builder.errors import UnhandledBlockError
 from toolkit_builder.handouts.common import metadata_date, page_counter
 from toolkit_builder.handouts.guide import activity_window, facilitator_guide, run_of_show
-from toolkit_builder.errors import UnhandledBlockError
-from toolkit_builder.handouts.html import (BLOCK_HANDLERS, Options,
-                                           blocks_html, list_html)
+from toolkit_builder.handouts.html import BLOCK_HANDLERS, Options, blocks_html, list_html
 from toolkit_builder.handouts.locations import local_path, roots, theme_url, workshop_url
 from toolkit_builder.handouts.plan import feedback_form
 from toolkit_builder.model import Activity, Block, ListItem, Run, SourcePos, walk
 from toolkit_builder.pipeline import make_context
+from toolkit_builder.preparation import activity_materials, checklist, split_count
 from toolkit_builder.project import load_project
 
 PACKAGE = ROOT / "toolkit_builder"

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import make_project
+
 from toolkit_builder import kinds
 from toolkit_builder.artifacts import Artifact, Registry, download_path
 from toolkit_builder.cache import Cache

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import make_project, run_cli
+
 from toolkit_builder.project import load_project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "partners"
@@ -82,3 +82,22 @@ def test_a_session_in_a_language_the_partner_does_not_run_is_an_error(tmp_path):
     found = findings(tmp_path, "p-one:\n  name: P\n  theme: default\n  languages: [en]\n  sessions:\n"
                                "    - {workshop: constructs, date: 2027-01-02, language: nb}\n")
     assert found == ["partners.yml:6: error: no language of this partner 'nb'; known: en"]
+
+
+def test_a_session_of_a_workshop_in_none_of_the_partner_s_languages_falls_back_with_a_warning(tmp_path):
+    from toolkit_builder.bundles.readme import view
+    from toolkit_builder.pipeline import make_context, plan_of
+
+    root = make_project(tmp_path, "constructs", files={"partners.yml": (
+        "p-one:\n  name: P One\n  theme: bz-hohenlauter\n  languages: [nb]\n  sessions:\n"
+        "    - {workshop: constructs, date: 2027-01-02, venue: Hall}\n")})
+    project = load_project(root)
+    assert [d.format() for d in project.reporter.items] == [
+        "partners.yml:6: warning: 'constructs' exists in none of p-one's languages (nb): its toolkit is "
+        "made in 'en' and says so"]
+    jobs = [j for j in plan_of(project).jobs if j.partner_slug == "p-one"]
+    assert jobs and {j.workshop.lang for j in jobs} == {"en"}
+    workshop = project.workshops["constructs"]["en"]
+    context = make_context(project, project.partners[0])
+    assert context.session(workshop).venue == "Hall"
+    assert "Not yet translated into Norsk bokmål: this toolkit is in English." in view(workshop, context, []).partner

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
 from conftest import run_cli
+
 from toolkit_builder.artifacts import Registry, deterministic_zip, download_path
 from toolkit_builder.errors import BuildError
-
-import pytest
 
 
 def manifest(root):

@@ -6,9 +6,9 @@ import io
 from collections import Counter
 
 import pytest
+from conftest import ROOT, make_project, run_cli
 from pptx import Presentation
 
-from conftest import ROOT, make_project, run_cli
 from toolkit_builder.kinds import Phase, kinds
 from toolkit_builder.pipeline import make_context, plan_of, render_document
 from toolkit_builder.plan import plan_build

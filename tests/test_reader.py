@@ -7,8 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from toolkit_builder.model import (Activity, Code, Heading, Image, ListBlock, Only, Paragraph,
-                                   Quote, Run, Table, plain)
+from toolkit_builder.model import (
+    Activity,
+    Code,
+    Heading,
+    Image,
+    ListBlock,
+    Only,
+    Paragraph,
+    Quote,
+    Run,
+    Table,
+    plain,
+)
 from toolkit_builder.project import load_project
 
 

@@ -6,8 +6,9 @@ import re
 import shutil
 
 from conftest import ROOT, run_cli
-from toolkit_builder.project import load_project
+
 from toolkit_builder.model import Activity, Image, Notes, Table, walk
+from toolkit_builder.project import load_project
 
 
 def test_samples_pass_check_with_nothing_but_the_summary():

@@ -15,16 +15,24 @@ from typing import get_args
 
 import lxml.html
 import pytest
-
 from conftest import make_project
-from site_helpers import ARTIFACTS, ROOT, axe_violations, chromium, fabricate_artifacts, same_site_links, serve
-from toolkit_builder.errors import BuildError
+from site_helpers import (
+    ARTIFACTS,
+    ROOT,
+    axe_violations,
+    chromium,
+    fabricate_artifacts,
+    same_site_links,
+    serve,
+)
+
+from toolkit_builder.errors import BuildError, UnhandledBlockError
 from toolkit_builder.frontmatter import split_front_matter
-from toolkit_builder.errors import UnhandledBlockError
 from toolkit_builder.model import Activity, Block, Notes, Only, SourcePos, Workshop, walk
 from toolkit_builder.project import load_project
 from toolkit_builder.reader import make_markdown
-from toolkit_builder.site.content import BLOCK_HANDLERS as SITE_HANDLERS, finish_body
+from toolkit_builder.site.content import BLOCK_HANDLERS as SITE_HANDLERS
+from toolkit_builder.site.content import finish_body
 from toolkit_builder.site.run import build as build_site
 
 # Stand-in artifacts: the real writers are tested elsewhere; the site only lists what the manifest says.

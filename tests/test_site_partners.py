@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import make_project
 from site_helpers import ARTIFACTS, ROOT, axe_violations, chromium, fabricate_artifacts, serve
+
 from toolkit_builder.formatting import human_date
 from toolkit_builder.project import load_project
 from toolkit_builder.site.run import build as build_site

@@ -8,16 +8,16 @@ import subprocess
 import time
 
 import pytest
+from conftest import ROOT, run_cli
 from PIL import Image as PILImage
 from pptx import Presentation
 from pptx.util import Emu
 
-from conftest import ROOT, run_cli
 from toolkit_builder.model import Image, ListBlock, Notes, Only, Table, plain, walk
 from toolkit_builder.pipeline import make_context
 from toolkit_builder.project import load_project
 from toolkit_builder.slides import render
-from toolkit_builder.slides.layout import MIN_SIZE, margin, Para
+from toolkit_builder.slides.layout import MIN_SIZE, Para, margin
 from toolkit_builder.slides.plan import plan_deck
 
 ARTIFACTS = ROOT / "tests" / "artifacts" / "slides"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from toolkit_builder.cli import main
 from toolkit_builder.errors import ConfigError
 from toolkit_builder.model import Run

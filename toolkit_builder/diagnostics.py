@@ -44,7 +44,7 @@ class Reporter:
         """Record a warning."""
         self.add(WARNING, pos, message, code)
 
-    def extend(self, other: "Reporter") -> None:
+    def extend(self, other: Reporter) -> None:
         """Add every finding of another reporter."""
         for item in other.items:
             self.add(item.level, item.pos, item.message, item.code)

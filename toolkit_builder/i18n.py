@@ -127,6 +127,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "after_report": "Send the summary, the number of participants and what they produced to {contact}.",
         "project_team": "the project team",
         "files": "Files",
+        "fallback_note": "Not yet translated into {languages}: this toolkit is in {language}.",
         "contact": "Contact",
         "licence_text": "These materials are published under the licence {licence}. You may share and adapt "
                         "them under its terms: {url}",
@@ -256,6 +257,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "after_report": "Send oppsummeringen, antall deltakere og det de laget til {contact}.",
         "project_team": "prosjektteamet",
         "files": "Filer",
+        "fallback_note": "Ikke oversatt til {languages} ennå: denne verktøykassen er på {language}.",
         "contact": "Kontakt",
         "licence_text": "Dette materiellet er publisert under lisensen {licence}. Du kan dele og tilpasse det "
                         "på disse vilkårene: {url}",

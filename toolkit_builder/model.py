@@ -114,7 +114,7 @@ class Quote:
 class Notes:
     """Facilitator notes: speaker notes, facilitator guide, collapsed on the site."""
 
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     pos: SourcePos
 
 
@@ -124,7 +124,7 @@ class Activity:
 
     title: str
     minutes: int
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     materials: tuple[str, ...]
     pos: SourcePos
 
@@ -145,7 +145,7 @@ class Only:
     """Content for one output only: `target` is "slides" or "handout"."""
 
     target: str
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     pos: SourcePos
 
 

@@ -35,13 +35,26 @@ class Partner:
     sessions: tuple[Session, ...] = ()
     workshops: tuple[str, ...] = ()   # the workshops it runs; empty: all of them
     theme_pos: SourcePos | None = None  # where its theme is named, for messages about the theme
+    # Workshops it holds a session of that exist in none of its languages: it gets them in this
+    # language (the site's default) instead, and the documents say so.
+    fallback: tuple[tuple[str, str], ...] = ()
+
+    def languages_for(self, slug: str) -> tuple[str, ...]:
+        """Return the languages the partner runs a workshop in (its own, or a fallback)."""
+        return tuple(lang for s, lang in self.fallback if s == slug) or self.languages
 
     def runs(self, slug: str, lang: str) -> bool:
         """Return whether the partner runs a workshop in a language."""
-        return lang in self.languages and (not self.workshops or slug in self.workshops)
+        return lang in self.languages_for(slug) and (not self.workshops or slug in self.workshops)
 
     def session(self, slug: str, lang: str) -> Session | None:
         """Return the partner's local session of a workshop in a language, if it has one."""
-        if lang not in self.languages:
+        if lang not in self.languages_for(slug):
             return None
-        return next((s for s in self.sessions if s.workshop == slug and s.language in ("", lang)), None)
+        fallen = any(s == slug for s, _ in self.fallback)
+        return next((s for s in self.sessions
+                     if s.workshop == slug and (fallen or s.language in ("", lang))), None)
+
+    def is_fallback(self, slug: str, lang: str) -> bool:
+        """Return whether the partner gets a workshop in a language it does not work in."""
+        return (slug, lang) in self.fallback

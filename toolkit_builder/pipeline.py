@@ -10,10 +10,10 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from .artifacts import Registry, read_manifest
 from .cache import Cache, code_fingerprint, context_key, document_key, package_key

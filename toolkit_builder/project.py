@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import check_translation, check_workshop
@@ -76,8 +76,23 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
         for workshop in langs.values():
             if original is not None and workshop is not original:
                 check_translation(original, workshop, reporter)
-    project.partners = read_partners(settings, reporter)
+    project.partners = tuple(with_fallbacks(p, project, reporter) for p in read_partners(settings, reporter))
     return project
+
+
+def with_fallbacks(partner: Partner, project: Project, reporter: Reporter) -> Partner:
+    """Return the partner with the default language for sessions of workshops it has no language of."""
+    default, fallback = project.settings.default_language, []
+    for session in partner.sessions:
+        langs = project.workshops.get(session.workshop, {})
+        if not langs or any(lang in langs for lang in partner.languages):
+            continue
+        lang = default if default in langs else sorted(langs)[0]
+        fallback.append((session.workshop, lang))
+        reporter.warning(session.pos, f"'{session.workshop}' exists in none of {partner.slug}'s languages "
+                         f"({', '.join(partner.languages)}): its toolkit is made in '{lang}' and says so",
+                         "partners.fallback")
+    return replace(partner, fallback=tuple(fallback)) if fallback else partner
 
 
 def read_partners(settings: Settings, reporter: Reporter) -> tuple[Partner, ...]:

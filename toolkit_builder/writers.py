@@ -7,8 +7,8 @@ writers' inputs and outputs, so that writers depend on it and never on each othe
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .diagnostics import Diagnostic
 from .model import Workshop
@@ -38,6 +38,17 @@ class Context:
     def session(self, workshop: Workshop) -> Session | None:
         """Return the partner's local session of this workshop, if any."""
         return self.partner.session(workshop.slug, workshop.lang) if self.partner else None
+
+    def fallback_note(self, workshop: Workshop) -> str:
+        """Return why a partner's documents are not in its language, or '' when they are."""
+        from .i18n import text
+
+        partner = self.partner
+        if partner is None or not partner.is_fallback(workshop.slug, workshop.lang):
+            return ""
+        names = ", ".join(self.languages.get(code, code) for code in partner.languages)
+        return text(workshop.lang, "fallback_note", languages=names,
+                    language=self.languages.get(workshop.lang, workshop.lang))
 
     def start(self, workshop: Workshop) -> str | None:
         """Return when the session starts: the local session's start, else the workshop's."""

@@ -114,8 +114,10 @@ def view(workshop: Workshop, context: Context, names: list[str]) -> ReadmeView:
     words = {key: text(lang, key) for key in (
         "bundle_intro", "files", "run_steps", "step_before", "step_during", "step_after", "time", "item",
         "duration", "minutes")}
-    return ReadmeView(lang, meta.title, meta.subtitle,
-                      text(lang, "bundle_for", partner=context.partner.name) if context.partner else "",
+    partner = " ".join(x for x in (
+        text(lang, "bundle_for", partner=context.partner.name) if context.partner else "",
+        context.fallback_note(workshop)) if x)
+    return ReadmeView(lang, meta.title, meta.subtitle, partner,
                       facts(workshop, context), file_lines(names, lang), list(checklist(workshop)), before,
                       list(schedule(workshop, context.start(workshop))), after, words)
 

@@ -6,7 +6,7 @@ print CSS) → PDF (WeasyPrint, in render.py only).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..diagnostics import WARNING, Diagnostic
 from ..kinds import KindName

@@ -144,7 +144,8 @@ def session_view(workshop: Workshop, context: Context) -> dict | None:
     start = context.start(workshop)
     end = clock(start, workshop.meta.duration or sum(i.minutes for i in workshop.meta.agenda))
     return {"date": human_date(session.date, workshop.lang), "time": f"{start}–{end}" if start else "",
-            "venue": session.venue, "registration": session.registration}
+            "venue": session.venue, "registration": session.registration,
+            "note": context.fallback_note(workshop)}
 
 
 def base(workshop: Workshop, context: Context, kind: str) -> dict:
