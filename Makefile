@@ -9,6 +9,7 @@ build: setup
 	$(PY) build.py build
 
 test: setup-test
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 setup: $(STAMP)

@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/handouts.py [--repeat 3]
 
-"ours" is the whole writer (model → plan → Jinja2 → WeasyPrint); the floor is WeasyPrint alone on the
-same final HTML with the same fetcher, options and warm caches, so the ratio is what our own work costs.
-Each is run --repeat times, alternating, and the fastest run counts (the least disturbed by other load).
-pandoc reads the same Markdown file and calls the `weasyprint` command (a fresh process each time).
+"ours" is the whole writer (model → plan → Jinja2 → WeasyPrint); the floor is WeasyPrint alone on
+the same final HTML with the same fetcher, options and warm caches, so the ratio is what our own
+work costs. Each is run --repeat times, alternating, and the fastest run counts (the least disturbed
+by other load). pandoc reads the same Markdown file and calls the `weasyprint` command (a fresh
+process each time).
 """
 
 from __future__ import annotations
@@ -17,33 +18,45 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit_builder.handouts import allowed_folders, build_html, render_pdf  # noqa: E402
+from toolkit_builder.handouts import allowed_folders, build_html  # noqa: E402
+from toolkit_builder.handouts.plan import handout  # noqa: E402
 from toolkit_builder.handouts.render import write_pdf  # noqa: E402
 from toolkit_builder.pipeline import make_context  # noqa: E402
+from toolkit_builder.pipeline import render_document as render_pdf  # noqa: E402
 from toolkit_builder.project import load_project  # noqa: E402
 
 LONG_SECTIONS = 40
 
 
 def long_workshop() -> str:
-    """Return the source of a long generated workshop: 40 sections with text, lists, tables, notes, activities."""
+    """Return the source of a long generated workshop.
+
+    It has 40 sections with text, lists, tables, notes and activities.
+    """
     agenda = "\n".join(f"  - Part {i}: 6" for i in range(1, LONG_SECTIONS + 1))
-    head = (f"---\ntitle: A long generated workshop\nsubtitle: Forty sections for the benchmark\nduration: "
-            f"{6 * LONG_SECTIONS}\nstart: \"08:00\"\nobjectives:\n  - Measure the writer\nagenda:\n{agenda}\n"
+    head = (f"---\ntitle: A long generated workshop\nsubtitle: Forty sections for the benchmark\n"
+            f"duration: {6 * LONG_SECTIONS}\nstart: \"08:00\"\n"
+            f"objectives:\n  - Measure the writer\nagenda:\n{agenda}\n"
             f"licence: CC-BY-4.0\ntakeaways:\n  - Fast enough\n---\n\nAn introduction.\n")
     parts = []
     for i in range(1, LONG_SECTIONS + 1):
-        rows = "\n".join(f"| Item {i}.{r} | {r * 3} | A short remark on row {r} |" for r in range(1, 9))
-        items = "\n".join(f"- Point {p} of part {i}, with **bold** and *italic* words" for p in range(1, 7))
-        activity = (f"\n!!! activity \"Exercise {i} (6 min)\"\n    Work in pairs.\n\n    1. Read.\n    2. Discuss.\n\n"
+        rows = "\n".join(f"| Item {i}.{r} | {r * 3} | A short remark on row {r} |"
+                         for r in range(1, 9))
+        items = "\n".join(f"- Point {p} of part {i}, with **bold** and *italic* words"
+                          for p in range(1, 7))
+        activity = (f"\n!!! activity \"Exercise {i} (6 min)\"\n    Work in pairs.\n\n"
+                    f"    1. Read.\n    2. Discuss.\n\n"
                     f"    **Materials:** cards (1 per pair), pens\n") if i % 5 == 0 else ""
-        parts.append(f"\n## Part {i}\n\nA paragraph of part {i} with a [link](https://example.org/{i}) and some "
-                     f"text that runs over more than one line so that the paragraph wraps.\n\n{items}\n\n---\n\n"
+        parts.append(f"\n## Part {i}\n\nA paragraph of part {i} with a "
+                     f"[link](https://example.org/{i}) and some "
+                     f"text that runs over more than one line so that the paragraph wraps.\n\n"
+                     f"{items}\n\n---\n\n"
                      f"| Name | Count | Remark |\n|---|--:|---|\n{rows}\n{activity}\n??? notes\n"
                      f"    Notes for part {i}.\n")
     return head + "".join(parts)
@@ -67,7 +80,10 @@ def timed(function) -> float:
 
 
 def side_by_side(ours, floor, repeat: int) -> tuple[float, float]:
-    """Return the fastest of `repeat` runs of each; alternating them, so that load on the machine hits both."""
+    """Return the fastest of `repeat` runs of each.
+
+    The runs alternate, so that load on the machine hits both.
+    """
     mine, base = [], []
     for _ in range(repeat):
         mine.append(timed(ours))
@@ -79,13 +95,15 @@ def pandoc(workshop, out: Path) -> float | str:
     """Return seconds for pandoc + weasyprint on the workshop's Markdown, or why it failed."""
     if not shutil.which("pandoc"):
         return "pandoc not installed"
-    source = Path(workshop.folder) / ("index.md" if workshop.lang == "en" else f"index.{workshop.lang}.md")
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    name = "index.md" if workshop.lang == "en" else f"index.{workshop.lang}.md"
+    source = Path(workshop.folder) / name
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = dict(os.environ, PATH=path)
+    command = ["pandoc", str(source), "-f", "markdown", "-s", "--pdf-engine=weasyprint",
+               f"--resource-path={workshop.folder}", "--metadata", "title=bench", "-o", str(out)]
     started = time.perf_counter()
-    done = subprocess.run(["pandoc", str(source), "-f", "markdown", "-s", "--pdf-engine=weasyprint",
-                           f"--resource-path={workshop.folder}", "--metadata", "title=bench", "-o", str(out)],
-                          # pandoc leaves html2pdf*.html temporaries in its working folder: keep them out of workshops/
-                          cwd=out.parent, env=env, capture_output=True, text=True)
+    # pandoc leaves html2pdf*.html temporaries in its working folder: keep them out of workshops/
+    done = subprocess.run(command, cwd=out.parent, env=env, capture_output=True, text=True)
     spent = time.perf_counter() - started
     if done.returncode != 0:
         return "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:60]
@@ -115,13 +133,14 @@ def main() -> int:
         render_pdf("handout", *cases[0])  # the first document registers the fonts: reported apart
         cold = time.perf_counter() - started
         print(f"first handout of the process (fonts registered): {cold:.2f} s\n")
-        print(f"{'workshop':<28}{'pages':>6}{'ours s':>9}{'floor s':>9}{'ratio':>7}{'pandoc s':>10}")
+        print(f"{'workshop':<28}{'pages':>6}{'ours s':>9}{'floor s':>9}{'ratio':>7}"
+              f"{'pandoc s':>10}")
         ratios = []
         for workshop, context in cases:
-            html = build_html("handout", workshop, context)
+            html = build_html("handout", handout, workshop, context)
             allowed = allowed_folders(workshop, context)
-            ours, floor = side_by_side(lambda: render_pdf("handout", workshop, context),
-                                       lambda: write_pdf(html, allowed), args.repeat)
+            ours, floor = side_by_side(partial(render_pdf, "handout", workshop, context),
+                                       partial(write_pdf, html, allowed), args.repeat)
             other = pandoc(workshop, Path(tmp) / "pandoc.pdf")
             ratios.append(ours / floor)
             shown = f"{other:>10.2f}" if isinstance(other, float) else f"  {other}"

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +42,8 @@ def generated_workshop(folder: Path, sections: int = 98) -> None:
     lines = ["---", "title: A generated hundred-slide workshop", "licence: CC-BY-4.0", "---", ""]
     for number in range(1, sections + 1):
         lines += [f"## Topic {number}: what partners learned", ""]
-        lines += [f"- Point {i}: local partners agree on **one** shared goal and report on it" for i in range(1, 6)]
+        lines += [f"- Point {i}: local partners agree on **one** shared goal and report on it"
+                  for i in range(1, 6)]
         lines += ["", "??? notes", f"    Ask the room for an example of topic {number}.", ""]
     (folder / "workshops" / "generated").mkdir(parents=True)
     (folder / "workshops" / "generated" / "index.md").write_text("\n".join(lines), encoding="utf-8")
@@ -51,7 +53,7 @@ def floor(titles: list[str], bullets: list[list[str]], notes: list[str]) -> byte
     """Write title-and-bullets slides with notes with python-pptx and nothing else."""
     prs = Presentation()
     layout = prs.slide_layouts[1]
-    for title, items, note in zip(titles, bullets, notes):
+    for title, items, note in zip(titles, bullets, notes, strict=True):
         slide = prs.slides.add_slide(layout)
         slide.shapes.title.text = title
         frame = slide.placeholders[1].text_frame
@@ -76,13 +78,16 @@ def median_time(action, runs: int) -> float:
 
 
 def pandoc_time(source: Path, folder: Path, runs: int) -> float | None:
-    """Return pandoc's median seconds to turn the same Markdown into .pptx, or None without pandoc."""
+    """Return pandoc's median seconds to turn the same Markdown into .pptx.
+
+    Return None without pandoc.
+    """
     if not shutil.which("pandoc"):
         return None
     target = source.with_suffix(".pandoc.pptx")
-    return median_time(lambda: subprocess.run(["pandoc", "-f", "markdown", "-t", "pptx",
-                                                               f"--resource-path={folder}", str(source), "-o", str(target)],
-                                              check=True, capture_output=True), runs)
+    command = ["pandoc", "-f", "markdown", "-t", "pptx", f"--resource-path={folder}", str(source),
+               "-o", str(target)]
+    return median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
 
 
 def cases(runs: int, scratch: Path):
@@ -96,17 +101,21 @@ def cases(runs: int, scratch: Path):
             titles = [s.title for s in deck.slides]
             bullets = [[plain(p.runs) for p in s.paras] for s in deck.slides]
             notes = [s.notes for s in deck.slides]
-            ours = median_time(lambda: render(workshop, context), runs)
-            base = median_time(lambda: floor(titles, bullets, notes), runs)
-            source = workshop.folder / ("index.md" if workshop.lang == context.default_language else f"index.{workshop.lang}.md")
+            ours = median_time(partial(render, workshop, context), runs)
+            base = median_time(partial(floor, titles, bullets, notes), runs)
+            original = workshop.lang == context.default_language
+            name = "index.md" if original else f"index.{workshop.lang}.md"
+            source = workshop.folder / name
             copy = scratch / f"{workshop.slug}-{workshop.lang}.md"
             shutil.copy(source, copy)
-            yield f"{workshop.slug}/{workshop.lang}", len(deck.slides), ours, base, pandoc_time(copy, workshop.folder, max(1, runs // 2))
+            pandoc = pandoc_time(copy, workshop.folder, max(1, runs // 2))
+            yield f"{workshop.slug}/{workshop.lang}", len(deck.slides), ours, base, pandoc
 
 
 def main() -> None:
     """Print the table."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     print(f"{'deck':36} {'slides':>6} {'ours s':>8} {'floor s':>8} {'ratio':>6} {'pandoc s':>9}")
@@ -115,7 +124,8 @@ def main() -> None:
             pandoc_text = f"{pandoc:9.3f}" if pandoc is not None else "      n/a"
             print(f"{name:36} {slides:6d} {ours:8.3f} {base:8.3f} {ours / base:6.2f} {pandoc_text}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory of this process (every deck rendered {args.runs + 1} times): {peak:.0f} MiB")
+    print(f"peak memory of this process (every deck rendered {args.runs + 1} times): "
+          f"{peak:.0f} MiB")
 
 
 if __name__ == "__main__":

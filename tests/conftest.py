@@ -14,7 +14,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def make_project(tmp_path: Path, *cases: str, files: dict[str, str | bytes] | None = None) -> Path:
-    """Return a project folder holding the repo's mkdocs.yml and theme, the given fixtures and files."""
+    """Return a project folder holding the repo's mkdocs.yml and theme.
+
+    It also holds the given fixtures and files.
+    """
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "themes", tmp_path / "themes")
     (tmp_path / "workshops").mkdir(exist_ok=True)

@@ -1,4 +1,7 @@
-"""A writer for a kind that exists only in tests: proves the registry is the one place kinds live."""
+"""A writer for a kind that exists only in tests.
+
+It proves that the registry is the one place kinds live.
+"""
 
 from toolkit_builder.writers import Rendered
 

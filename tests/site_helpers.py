@@ -1,4 +1,7 @@
-"""Helpers for the website tests: serve a built site on 127.0.0.1, drive Debian's Chromium, run axe-core."""
+"""Helpers for the website tests.
+
+They serve a built site on 127.0.0.1, drive Debian's Chromium and run axe-core.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -25,7 +28,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class _Server(http.server.ThreadingHTTPServer):
-    """A threaded server that ignores browsers hanging up mid-answer (they do when a page is left)."""
+    """A threaded server that ignores browsers hanging up mid-answer.
+
+    Browsers do that when a page is left.
+    """
 
     daemon_threads = True
 
@@ -55,7 +61,8 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                             headless=True)
         try:
             yield browser
         finally:
@@ -74,7 +81,8 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
 def fabricate_artifacts(folder: Path, items: list[tuple]) -> list[dict]:
     """Write small stand-in artifacts and a manifest.json listing them.
 
-    Each item is (slug, lang, kind, bytes) for the project's own edition, or (slug, lang, kind, bytes, partner).
+    Each item is (slug, lang, kind, bytes) for the project's own edition,
+    or (slug, lang, kind, bytes, partner).
     """
     import hashlib
     import json
@@ -88,14 +96,18 @@ def fabricate_artifacts(folder: Path, items: list[tuple]) -> list[dict]:
         data = bytes(size)
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_bytes(data)
-        entries.append({"workshop": slug, "language": lang, "partner": partner, "kind": kind, "path": path,
-                        "bytes": size, "sha256": hashlib.sha256(data).hexdigest()})
-    (folder / "manifest.json").write_text(json.dumps({"version": 1, "artifacts": entries}), encoding="utf-8")
+        entries.append({"workshop": slug, "language": lang, "partner": partner, "kind": kind,
+                        "path": path, "bytes": size, "sha256": hashlib.sha256(data).hexdigest()})
+    manifest = json.dumps({"version": 1, "artifacts": entries})
+    (folder / "manifest.json").write_text(manifest, encoding="utf-8")
     return entries
 
 
 def same_site_links(page, base: str) -> set[str]:
-    """Return every address of the site that the page links to or loads (links, images, scripts, styles)."""
+    """Return every address of the site that the page links to or loads.
+
+    That is links, images, scripts and styles.
+    """
     urls = page.evaluate("""() => [
         ...[...document.querySelectorAll('a[href]')].map(a => a.href),
         ...[...document.querySelectorAll('img[src], script[src]')].map(e => e.src),

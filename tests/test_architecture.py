@@ -1,4 +1,7 @@
-"""The package's shape: imports rise one way, no writer imports another, the library never prints."""
+"""The package's shape.
+
+Imports rise one way, no writer imports another, and the library never prints.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "toolkit_builder"
 
 # Layers from the bottom up; a module may import only from its own layer or below.
 LAYERS = [
-    {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting", "config",
-     "manifest_schema"},
-    {"sources", "frontmatter", "reader", "blocks", "resolve", "checks", "theme", "partners", "project",
-     "dump", "scaffold", "preparation", "partners_file"},
+    {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting",
+     "config", "manifest_schema"},
+    {"sources", "frontmatter", "reader", "blocks", "resolve", "checks", "theme", "partners",
+     "project", "dump", "scaffold", "preparation", "partners_file"},
     {"writers", "artifacts"},
     {"slides", "handouts", "bundles", "site"},
     {"plan", "cache", "pipeline"},
@@ -43,7 +46,10 @@ def package_imports(path: Path) -> set[str]:
             if node.level:
                 base = list(own[: len(own) - node.level])
                 parts = base + (node.module.split(".") if node.module else [])
-                names = [".".join(parts + [a.name]) for a in node.names] if not node.module else [".".join(parts)]
+                if node.module:
+                    names = [".".join(parts)]
+                else:
+                    names = [".".join(parts + [a.name]) for a in node.names]
                 found.update(top(n) for n in names if n)
             elif node.module and node.module.startswith("toolkit_builder."):
                 found.add(top(node.module.removeprefix("toolkit_builder.")))
@@ -68,7 +74,8 @@ def test_imports_rise_one_way_and_writers_stay_apart(path):
     if own == "__init__":
         return
     for name in package_imports(path):
-        assert layer(name) <= layer(own), f"{own} (layer {layer(own)}) imports {name} (layer {layer(name)})"
+        assert layer(name) <= layer(own), (f"{own} (layer {layer(own)}) imports {name} "
+                                           f"(layer {layer(name)})")
         if own in WRITERS and name in WRITERS:
             assert name == own, f"writer {own} imports writer {name}"
 
@@ -78,5 +85,6 @@ def test_the_library_does_not_print():
         if path.name == "cli.py":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"]
+        calls = [n for n in ast.walk(tree)
+                 if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"]
         assert not calls, f"{path.relative_to(PACKAGE)} prints (line {calls[0].lineno})"

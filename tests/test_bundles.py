@@ -25,8 +25,12 @@ PARTNER_TOOLKIT = "downloads/constructs/en/constructs-en-demo-partner-toolkit.zi
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """Build the constructs fixture with one partner holding a local session; return the project root."""
-    root = make_project(tmp_path_factory.mktemp("bundles"), "constructs", files={"partners.yml": PARTNERS})
+    """Build the constructs fixture with one partner holding a local session.
+
+    Return the project root.
+    """
+    root = make_project(tmp_path_factory.mktemp("bundles"), "constructs",
+                        files={"partners.yml": PARTNERS})
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root
@@ -51,11 +55,13 @@ def test_the_manifest_lists_bundles_with_members_and_validates(built):
     assert ("", "toolkit") in kinds and ("demo-partner", "toolkit") in kinds
     for artifact in payload["artifacts"]:
         data = (built / "site" / artifact["path"]).read_bytes()
-        assert hashlib.sha256(data).hexdigest() == artifact["sha256"] and len(data) == artifact["bytes"]
+        assert hashlib.sha256(data).hexdigest() == artifact["sha256"]
+        assert len(data) == artifact["bytes"]
         if artifact["kind"] == "toolkit":
             inside = members(built / "site" / artifact["path"])
             assert [m["name"] for m in artifact["members"]] == list(inside)
-            assert all(hashlib.sha256(inside[m["name"]]).hexdigest() == m["sha256"] for m in artifact["members"])
+            assert all(hashlib.sha256(inside[m["name"]]).hexdigest() == m["sha256"]
+                       for m in artifact["members"])
 
 
 @pytest.mark.parametrize("path", [TOOLKIT, PARTNER_TOOLKIT])
@@ -90,7 +96,8 @@ def test_member_names_are_safe_everywhere(built):
         for name in members(built / "site" / path):
             assert unicodedata.normalize("NFC", name) == name
             assert not set(name) & set('<>:"\\|?*')
-            assert all(part and len(part) <= 100 and not part.endswith((".", " ")) for part in name.split("/"))
+            assert all(part and len(part) <= 100 and not part.endswith((".", " "))
+                       for part in name.split("/"))
 
 
 def test_the_readme_has_the_checklist_and_the_local_session(built):
@@ -120,7 +127,7 @@ def test_the_partner_deck_shows_both_logos_and_the_local_session(built, tmp_path
     rendered = subprocess.run(["pdftotext", "-f", "1", "-l", "2", str(tmp_path / "deck.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
     assert "6 May 2027" in rendered and "Room 4, Demo Town Hall" in rendered
-    assert "13:15" in rendered                                                # agenda on the local clock
+    assert "13:15" in rendered  # agenda on the local clock
 
 
 def test_the_handout_cover_and_the_guide_show_the_venue_and_local_times(built):
@@ -135,11 +142,12 @@ def test_the_handout_cover_and_the_guide_show_the_venue_and_local_times(built):
 
 def test_without_a_local_session_nothing_false_is_printed(built):
     folder = built / "site/downloads/constructs/en"
-    for name in ("constructs-en-handout.pdf", "constructs-en-facilitator-guide.pdf", "constructs-en-feedback-form.pdf"):
+    for name in ("constructs-en-handout.pdf", "constructs-en-facilitator-guide.pdf",
+                 "constructs-en-feedback-form.pdf"):
         text = pdf_text((folder / name).read_bytes())
         assert "2027" not in text and "Room 4" not in text and "Venue" not in text
     guide = pdf_text((folder / "constructs-en-facilitator-guide.pdf").read_bytes())
-    assert "10:00–10:20" in guide                                             # the workshop's own start
+    assert "10:00–10:20" in guide  # the workshop's own start
 
 
 def test_the_offline_page_opens_from_a_usb_stick_without_the_network(built, tmp_path):
@@ -157,7 +165,8 @@ def test_the_offline_page_opens_from_a_usb_stick_without_the_network(built, tmp_
         assert page.title() == "Every construct"
         assert page.locator("h1").inner_text() == "Every construct"
         assert page.locator("table.agenda tbody tr").count() == 4
-        images = page.evaluate("[...document.images].map(i => [i.complete && i.naturalWidth > 0, i.alt])")
+        images = page.evaluate(
+            "[...document.images].map(i => [i.complete && i.naturalWidth > 0, i.alt])")
     assert images and all(ok for ok, _ in images), images
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
 

@@ -16,10 +16,11 @@ def findings(root):
 
 
 def test_agenda_item_without_section_is_a_warning(project):
-    text = HEAD.format(extra="duration: 30\nagenda:\n  - Intro: 10\n  - Break: 5\n  - Missing part: 15\n") + "## Intro\n\nHi.\n"
+    extra = "duration: 30\nagenda:\n  - Intro: 10\n  - Break: 5\n  - Missing part: 15\n"
+    text = HEAD.format(extra=extra) + "## Intro\n\nHi.\n"
     root = project(files={"workshops/w/index.md": text})
-    assert findings(root) == ["workshops/w/index.md:7: warning: agenda item 'Missing part' names no section; "
-                              "add '## Missing part' or rename the item"]
+    assert findings(root) == ["workshops/w/index.md:7: warning: agenda item 'Missing part' "
+                              "names no section; add '## Missing part' or rename the item"]
 
 
 def test_empty_section_and_duplicate_anchor(project):
@@ -27,12 +28,13 @@ def test_empty_section_and_duplicate_anchor(project):
     root = project(files={"workshops/w/index.md": text})
     assert findings(root) == [
         "workshops/w/index.md:5: warning: section 'Same' is empty",
-        "workshops/w/index.md:7: error: section 'Same' has the same anchor '#same' as the section on line 5; "
-        "give it another title"]
+        "workshops/w/index.md:7: error: section 'Same' has the same anchor '#same' "
+        "as the section on line 5; give it another title"]
 
 
 def test_links_must_exist_and_stay_inside(project):
-    text = HEAD.format(extra="") + ("## Links\n\nSee [the sheet](files/sheet.pdf), [a missing one](files/none.pdf),\n"
+    text = HEAD.format(extra="") + ("## Links\n\nSee [the sheet](files/sheet.pdf), "
+                                    "[a missing one](files/none.pdf),\n"
                                     "[outside](../other/index.md) and [the web](https://example.org).\n")
     root = project(files={"workshops/w/index.md": text, "workshops/w/files/sheet.pdf": b"%PDF-1.4"})
     assert findings(root) == [
@@ -46,24 +48,27 @@ def test_image_without_alt_text_and_remote_image(project):
     (root / "workshops/w/images").mkdir()
     shutil.copy(FIXTURES / "constructs/images/diagram.png", root / "workshops/w/images/diagram.png")
     result = findings(root)
-    assert result[0].startswith("workshops/w/index.md:7: error: image 'images/diagram.png' has no alt text")
-    assert result[1].startswith("workshops/w/index.md:9: error: image 'https://example.org/logo.png' is remote")
+    assert result[0].startswith(
+        "workshops/w/index.md:7: error: image 'images/diagram.png' has no alt text")
+    assert result[1].startswith(
+        "workshops/w/index.md:9: error: image 'https://example.org/logo.png' is remote")
     assert len(result) == 2
 
 
 def test_translation_must_match_the_original_structure(project):
-    original = HEAD.format(extra="duration: 30\nagenda:\n  - One: 10\n  - Two: 20\n") + \
-        "## One\n\nText.\n\n## Two\n\n!!! activity \"Do (20 min)\"\n    Do it.\n"
-    translated = "---\ntitle: T\nduration: 30\nagenda:\n  - En: 15\n  - To: 15\n---\n\n## En\n\nTekst.\n\n" \
-        "## To\n\n!!! activity \"Gjør (10 min)\"\n    Gjør det.\n"
+    original = (HEAD.format(extra="duration: 30\nagenda:\n  - One: 10\n  - Two: 20\n")
+                + "## One\n\nText.\n\n## Two\n\n!!! activity \"Do (20 min)\"\n    Do it.\n")
+    translated = ("---\ntitle: T\nduration: 30\nagenda:\n  - En: 15\n  - To: 15\n---\n\n"
+                  "## En\n\nTekst.\n\n"
+                  "## To\n\n!!! activity \"Gjør (10 min)\"\n    Gjør det.\n")
     root = project(files={"workshops/w/index.md": original, "workshops/w/index.nb.md": translated})
     assert findings(root) == [
         "workshops/w/index.nb.md:5: error: agenda item 'En' is 15 min but the original "
         "(workshops/w/index.md:5) is 10 min",
         "workshops/w/index.nb.md:6: error: agenda item 'To' is 15 min but the original "
         "(workshops/w/index.md:6) is 20 min",
-        "workshops/w/index.nb.md:13: error: section 'To' has activities of [10] min but the original "
-        "(workshops/w/index.md:13) has [20] min"]
+        "workshops/w/index.nb.md:13: error: section 'To' has activities of [10] min "
+        "but the original (workshops/w/index.md:13) has [20] min"]
 
 
 def test_translation_with_missing_section(project):
@@ -76,7 +81,8 @@ def test_translation_with_missing_section(project):
 
 def test_folder_names_must_be_slugs_and_unique(project):
     text = HEAD.format(extra="") + "## One\n\nText.\n"
-    root = project(files={"workshops/My_Workshop/index.md": text, "workshops/my-workshop/index.md": text})
+    root = project(files={"workshops/My_Workshop/index.md": text,
+                          "workshops/my-workshop/index.md": text})
     result = findings(root)
     assert "workshops/My_Workshop: error: workshop folder 'My_Workshop' is not a slug" in result[0]
     assert result[1] == ("workshops/my-workshop: error: duplicate slug 'my-workshop': also used by "
@@ -94,8 +100,9 @@ def test_strict_turns_warnings_into_failure(project):
 
 def test_unreadable_image_is_an_error_not_a_crash(project):
     text = HEAD.format(extra="") + "## Images\n\n![A broken picture](images/broken.png)\n"
-    root = project(files={"workshops/w/index.md": text, "workshops/w/images/broken.png": b"\x89PNG not really"})
-    assert findings(root) == ["workshops/w/index.md:7: error: image 'images/broken.png' is not a readable "
-                              "PNG, JPEG or GIF image"]
+    root = project(files={"workshops/w/index.md": text,
+                          "workshops/w/images/broken.png": b"\x89PNG not really"})
+    assert findings(root) == ["workshops/w/index.md:7: error: image 'images/broken.png' "
+                              "is not a readable PNG, JPEG or GIF image"]
     result = run_cli(root, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr

@@ -18,7 +18,8 @@ BAD_INPUTS = [
     ("front-matter-not-mapping", 2, "front matter must be a mapping"),
     ("no-front-matter", 1, "no front matter"),
     ("missing-title", 2, "missing required key 'title'"),
-    ("wrong-type", 3, "'duration' must be minutes (180) or hours and minutes (3h, 2h30), not 'abc'"),
+    ("wrong-type", 3,
+     "'duration' must be minutes (180) or hours and minutes (3h, 2h30), not 'abc'"),
     ("unknown-key", 3, "unknown key 'objetives' (did you mean 'objectives'?)"),
     ("agenda-sum", 4, "agenda adds up to 75 min (1h15) but duration is 120 min (2h)"),
     ("missing-image", 9, "image 'images/nothing.png' does not exist"),
@@ -33,7 +34,8 @@ BAD_INPUTS = [
 def test_bad_input_gives_one_finding_with_file_and_line(project, case, line, message):
     root = project(case)
     result = run_cli(root, "check")
-    findings = [l for l in result.stdout.splitlines() if ": error: " in l or ": warning: " in l]
+    findings = [line for line in result.stdout.splitlines()
+                if ": error: " in line or ": warning: " in line]
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert len(findings) == 1, findings
@@ -59,7 +61,8 @@ def test_minutes_are_written_back_readably():
 
 def _meta(front: str, file_lang=None):
     reporter = Reporter()
-    meta = parse_meta(split_front_matter(f"---\n{front}\n---\nbody"), "x.md", file_lang, "en", reporter)
+    source = split_front_matter(f"---\n{front}\n---\nbody")
+    meta = parse_meta(source, "x.md", file_lang, "en", reporter)
     return meta, reporter
 
 
@@ -69,8 +72,10 @@ def test_unquoted_clock_time_is_kept_as_written():
 
 
 def test_agenda_items_keep_order_minutes_and_lines():
-    meta, reporter = _meta("title: T\nduration: 30\nagenda:\n  - Welcome: 10\n  - 'Activity: map it': 20")
-    assert [(a.title, a.minutes, a.pos.line) for a in meta.agenda] == [("Welcome", 10, 5), ("Activity: map it", 20, 6)]
+    meta, reporter = _meta(
+        "title: T\nduration: 30\nagenda:\n  - Welcome: 10\n  - 'Activity: map it': 20")
+    assert [(a.title, a.minutes, a.pos.line) for a in meta.agenda] == [
+        ("Welcome", 10, 5), ("Activity: map it", 20, 6)]
     assert not reporter.items
 
 
@@ -89,7 +94,8 @@ def test_language_must_agree_with_the_file_name():
 
 def test_duplicate_keys_are_reported_with_their_line():
     _, reporter = _meta("title: T\nsubtitle: a\nsubtitle: b")
-    assert [(d.pos.line, d.message) for d in reporter.errors] == [(4, "key 'subtitle' appears twice")]
+    assert [(d.pos.line, d.message) for d in reporter.errors] == [
+        (4, "key 'subtitle' appears twice")]
 
 
 def test_origin_rejects_unknown_keys_with_a_hint():
@@ -106,4 +112,5 @@ def test_origin_date_is_text():
 def test_impossible_origin_dates_are_a_located_error_not_a_crash(date):
     meta, reporter = _meta(f"title: T\norigin: {{event: E, date: {date}}}")
     assert meta is None or meta.origin.date == ""
-    assert [d.format() for d in reporter.errors][0].startswith("x.md:3: error: 'origin.date' must be")
+    first = [d.format() for d in reporter.errors][0]
+    assert first.startswith("x.md:3: error: 'origin.date' must be")

@@ -1,4 +1,7 @@
-"""The PDF handouts as printed: text, contents, metadata, margins, long content, reproducibility, safety."""
+"""The PDF handouts as printed.
+
+Text, contents, metadata, margins, long content, reproducibility and safety.
+"""
 
 from __future__ import annotations
 
@@ -25,19 +28,24 @@ from toolkit_builder.resolve import schedule
 
 KINDS = ("handout", "facilitator-guide", "feedback-form")
 MM = 72 / 25.4  # PDF points per millimetre
-SIDE_MARGIN_MM, EDGE_MM = 20, 10  # the text column's side margins; nothing prints this close to an edge
+SIDE_MARGIN_MM = 20  # the text column's side margins
+EDGE_MM = 10  # nothing prints this close to an edge
 
 
 def load(root: Path, slug: str, lang: str = "en", site_url: str = "https://ktw.example.org/"):
     """Return a workshop of a project and a writers' context with a site address."""
     project = load_project(root, only={slug})
     assert not project.reporter.errors, [d.format() for d in project.reporter.items]
-    return project.workshops[slug][lang], dataclasses.replace(make_context(project), site_url=site_url)
+    context = dataclasses.replace(make_context(project), site_url=site_url)
+    return project.workshops[slug][lang], context
 
 
 @pytest.fixture(scope="session")
 def samples():
-    """Render the three documents of the responsive-training sample once, in English and Norwegian."""
+    """Render the three documents of the responsive-training sample once.
+
+    Each is rendered in English and in Norwegian.
+    """
     out = {}
     for lang in ("en", "nb"):
         workshop, context = load(ROOT, "responsive-training", lang)
@@ -90,20 +98,25 @@ def heading_pages(data: bytes, min_size: float = 15) -> dict[str, int]:
     found: dict[str, int] = {}
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, 1):
-            big = page.filter(lambda obj: obj.get("object_type") == "char" and obj["size"] >= min_size)
+            big = page.filter(
+                lambda obj: obj.get("object_type") == "char" and obj["size"] >= min_size)
             for line in (big.extract_text() or "").splitlines():
                 found.setdefault(line.strip(), number)
     return found
 
 
 def ink_outside_margins(data: bytes, dpi: int = 36) -> list[str]:
-    """Return where a page has ink near its edges or in the side margins (rendered with pdftoppm)."""
+    """Return where a page has ink near its edges or in the side margins.
+
+    The pages are rendered with pdftoppm.
+    """
     problems = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         count = len(pdf.pages)
     for page in range(1, count + 1):
-        png = subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-"],
-                             input=data, capture_output=True, check=True).stdout
+        command = ["pdftoppm", "-r", str(dpi), "-gray", "-png",
+                   "-f", str(page), "-l", str(page), "-"]
+        png = subprocess.run(command, input=data, capture_output=True, check=True).stdout
         image = Image.open(io.BytesIO(png)).convert("L")
         width, height = image.size
         px = dpi / 25.4
@@ -123,8 +136,9 @@ def test_handout_has_every_section_and_no_facilitator_notes(samples, workshop):
         assert section.title in text
     notes = [plain(b.runs) for s in workshop.sections for n in s.notes for b in walk(n.blocks)
              if isinstance(b, Paragraph)]
-    slides_only = [plain(b.runs) for s in workshop.sections for o in walk(s.blocks) if isinstance(o, Only)
-                   and o.target == "slides" for b in o.blocks if isinstance(b, Paragraph)]
+    slides_only = [plain(b.runs) for s in workshop.sections for o in walk(s.blocks)
+                   if isinstance(o, Only) and o.target == "slides"
+                   for b in o.blocks if isinstance(b, Paragraph)]
     assert notes and slides_only
     for words in notes + slides_only:
         assert one_line(words)[:40] not in text
@@ -153,8 +167,8 @@ def test_toc_page_numbers_point_at_the_section_pages(samples, workshop):
 
 def test_run_of_show_clock_times(samples, workshop):
     text = " ".join(pages_text(samples["en", "facilitator-guide"]))
-    expected = ["09:30–09:40", "09:40–09:55", "09:55–10:25", "10:25–10:45", "10:45–11:00", "11:00–11:15",
-                "11:15–11:35", "11:35–12:05", "12:05–12:15", "12:15–12:30"]
+    expected = ["09:30–09:40", "09:40–09:55", "09:55–10:25", "10:25–10:45", "10:45–11:00",
+                "11:00–11:15", "11:15–11:35", "11:35–12:05", "12:05–12:15", "12:15–12:30"]
     assert [f"{slot.start}–{slot.end}" for slot in schedule(workshop)] == expected
     for times in expected + ["09:30–12:30"]:
         assert times in text, times
@@ -169,7 +183,8 @@ def test_feedback_form_has_one_rating_row_per_objective(samples):
             rows = {}
             for word in page.extract_words():
                 rows.setdefault(round(word["top"]), []).append(word["text"])
-            scale_rows = [top for top, texts in rows.items() if texts[-5:] == ["1", "2", "3", "4", "5"]]
+            scale_rows = [top for top, texts in rows.items()
+                          if texts[-5:] == ["1", "2", "3", "4", "5"]]
             text = one_line(page.extract_text())
         # the header row, one row per objective, and the overall rating
         assert len(scale_rows) == len(workshop.meta.objectives) + 2
@@ -186,7 +201,8 @@ def test_metadata_bookmarks_tags_and_fonts(samples, workshop):
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en" and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline == ["Contents", "About this workshop"] + [s.title for s in workshop.sections] + ["Key take-aways"]
+    sections = [s.title for s in workshop.sections]
+    assert outline == ["Contents", "About this workshop"] + sections + ["Key take-aways"]
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
@@ -222,30 +238,35 @@ def test_huge_images_shrink_to_the_text_column(fixture_pdfs):
         placed = [(page.width, page.height, image) for page in pdf.pages for image in page.images]
     assert len(placed) == 2
     for width, height, image in placed:
-        assert image["x0"] >= SIDE_MARGIN_MM * MM - 1 and image["x1"] <= width - SIDE_MARGIN_MM * MM + 1
+        assert image["x0"] >= SIDE_MARGIN_MM * MM - 1
+        assert image["x1"] <= width - SIDE_MARGIN_MM * MM + 1
         assert image["top"] >= 20 * MM and image["bottom"] <= height - 20 * MM
     (_, _, wide), (_, _, tall) = placed
-    assert wide["width"] >= 165 * MM and tall["height"] >= 150 * MM       # shrunk to fit, not cropped
+    assert wide["width"] >= 165 * MM and tall["height"] >= 150 * MM  # shrunk to fit, not cropped
     assert wide["width"] / wide["height"] == pytest.approx(1.5, rel=0.01)
     assert tall["height"] / tall["width"] == pytest.approx(6, rel=0.01)
-    assert wide["srcsize"][0] < 6000                                     # resampled to 300 dpi for print
+    assert wide["srcsize"][0] < 6000  # resampled to 300 dpi for print
     assert "The end." in " ".join(pages_text(rendered.data))
 
 
 def test_rebuilds_are_byte_identical_in_another_place_and_process(tmp_path):
-    first = make_project(tmp_path / "one", "constructs") if (tmp_path / "one").mkdir() is None else None
-    second = make_project(tmp_path / "two", "constructs") if (tmp_path / "two").mkdir() is None else None
+    (tmp_path / "one").mkdir()
+    first = make_project(tmp_path / "one", "constructs")
+    (tmp_path / "two").mkdir()
+    second = make_project(tmp_path / "two", "constructs")
     here = [render_pdf(kind, *load(first, "constructs")).data for kind in KINDS]
     again = [render_pdf(kind, *load(first, "constructs")).data for kind in KINDS]
     assert here == again
     script = ("import sys, dataclasses\nfrom pathlib import Path\n"
-              "from toolkit_builder.project import load_project\nfrom toolkit_builder.pipeline import make_context\n"
+              "from toolkit_builder.project import load_project\n"
+              "from toolkit_builder.pipeline import make_context\n"
               "from toolkit_builder.pipeline import render_document as render_pdf\n"
               "p = load_project(Path(sys.argv[1]))\n"
               "c = dataclasses.replace(make_context(p), site_url='https://ktw.example.org/')\n"
-              "sys.stdout.buffer.write(render_pdf('handout', p.workshops['constructs']['en'], c).data)\n")
-    elsewhere = subprocess.run([sys.executable, "-c", script, str(second)], capture_output=True, check=True,
-                               cwd=ROOT).stdout
+              "w = p.workshops['constructs']['en']\n"
+              "sys.stdout.buffer.write(render_pdf('handout', w, c).data)\n")
+    elsewhere = subprocess.run([sys.executable, "-c", script, str(second)], capture_output=True,
+                               check=True, cwd=ROOT).stdout
     assert elsewhere == here[0]
 
 
@@ -254,11 +275,13 @@ def test_fetcher_refuses_files_outside_and_the_network(tmp_path):
 
     (tmp_path / "w").mkdir()
     html = ('<html lang="en"><body><p>x</p><img src="file:///etc/passwd" alt="a">'
-            '<img src="http://127.0.0.1:9/x.png" alt="b"><img src="ktw://workshop-w/../../etc/hostname" alt="c">'
+            '<img src="http://127.0.0.1:9/x.png" alt="b">'
+            '<img src="ktw://workshop-w/../../etc/hostname" alt="c">'
             '<style>@import url(file:///etc/passwd);</style></body></html>')
     data, messages = write_pdf(html, {"workshop-w": (tmp_path / "w").resolve()})
     assert data.startswith(b"%PDF")
-    assert sum("refused to load" in m or "disallowed protocol" in m for m in messages) >= 3, messages
+    refused = sum("refused to load" in m or "disallowed protocol" in m for m in messages)
+    assert refused >= 3, messages
 
 
 def test_pipeline_writes_the_three_pdfs_into_the_manifest(project):
@@ -276,7 +299,8 @@ def test_pipeline_writes_the_three_pdfs_into_the_manifest(project):
     registry = Registry(root / "site")
     for job in plan.jobs:
         assert run.results[job.path].diagnostics == ()
-        registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path, run.results[job.path].data)
+        registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path,
+                       run.results[job.path].data)
     manifest = json.loads(registry.write_manifest().read_text())
     assert run.reused == 0 and [e.done for e in events] == [1, 2, 3]
     assert sorted(a["path"] for a in manifest["artifacts"]) == sorted(

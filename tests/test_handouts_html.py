@@ -12,30 +12,29 @@ from typing import get_args
 import pytest
 from conftest import ROOT, make_project
 
+from toolkit_builder.errors import UnhandledBlockError
 from toolkit_builder.handouts import build_html as _build_html
+from toolkit_builder.handouts.common import metadata_date, page_counter
+from toolkit_builder.handouts.guide import activity_window, facilitator_guide, run_of_show
 from toolkit_builder.handouts.guide import facilitator_guide as _guide
+from toolkit_builder.handouts.html import BLOCK_HANDLERS, Options, blocks_html, list_html
+from toolkit_builder.handouts.locations import local_path, roots, theme_url, workshop_url
+from toolkit_builder.handouts.plan import feedback_form
 from toolkit_builder.handouts.plan import feedback_form as _form
 from toolkit_builder.handouts.plan import handout as _handout
+from toolkit_builder.model import Activity, Block, ListItem, Run, SourcePos, walk
 from toolkit_builder.outline import Outline
+from toolkit_builder.pipeline import make_context
+from toolkit_builder.preparation import activity_materials, checklist, split_count
+from toolkit_builder.project import load_project
 
+PACKAGE = ROOT / "toolkit_builder"
 PLANS = {"handout": _handout, "facilitator-guide": _guide, "feedback-form": _form}
 
 
 def build_html(kind, workshop, context):
     """Return a handout document's HTML, as its writer makes it."""
     return _build_html(kind, PLANS[kind], workshop, context)
-from toolkit_builder.errors import UnhandledBlockError
-from toolkit_builder.handouts.common import metadata_date, page_counter
-from toolkit_builder.handouts.guide import activity_window, facilitator_guide, run_of_show
-from toolkit_builder.handouts.html import BLOCK_HANDLERS, Options, blocks_html, list_html
-from toolkit_builder.handouts.locations import local_path, roots, theme_url, workshop_url
-from toolkit_builder.handouts.plan import feedback_form
-from toolkit_builder.model import Activity, Block, ListItem, Run, SourcePos, walk
-from toolkit_builder.pipeline import make_context
-from toolkit_builder.preparation import activity_materials, checklist, split_count
-from toolkit_builder.project import load_project
-
-PACKAGE = ROOT / "toolkit_builder"
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +63,8 @@ def test_only_the_render_module_imports_weasyprint():
 
 
 def test_nested_lists_are_rebuilt_from_levels():
-    items = (ListItem((Run("a"),), 0, False), ListItem((Run("b"),), 1, False), ListItem((Run("c"),), 2, True),
-             ListItem((Run("d"),), 0, False))
+    items = (ListItem((Run("a"),), 0, False), ListItem((Run("b"),), 1, False),
+             ListItem((Run("c"),), 2, True), ListItem((Run("d"),), 0, False))
     html = list_html(items, Options("handout"))
     assert html == "<ul><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li><li>d</li></ul>"
 
@@ -80,7 +79,8 @@ def test_handout_leaves_out_notes_and_slides_only_parts(sample):
     assert "Further reading" in body                      # handout-only
     assert html.count('class="worksheet"') == len(workshop.activities)
     assert "https://www.bibb.de/en/" in body              # links printed for paper
-    assert '<html lang="en">' in html and 'name="dcterms.created" content="2013-10-01T00:00:00Z"' in html
+    assert '<html lang="en">' in html
+    assert 'name="dcterms.created" content="2013-10-01T00:00:00Z"' in html
 
 
 def test_guide_has_notes_run_of_show_and_timed_steps(sample):
@@ -90,7 +90,8 @@ def test_guide_has_notes_run_of_show_and_timed_steps(sample):
     assert "Take one case card" in body
     values = facilitator_guide(workshop, context)
     times = [(row.start, row.end) for row in values["run_of_show"]]
-    assert times[0] == ("09:30", "09:40") and times[4] == ("10:45", "11:00") and times[-1] == ("12:15", "12:30")
+    assert times[0] == ("09:30", "09:40") and times[4] == ("10:45", "11:00")
+    assert times[-1] == ("12:15", "12:30")
     steps = values["sections"][5].activities[0].steps
     assert [step.time for step in steps] == ["10:25", "10:28", "10:32", "10:36"]
 
@@ -98,7 +99,8 @@ def test_guide_has_notes_run_of_show_and_timed_steps(sample):
 def test_steps_that_say_their_minutes_are_timed_by_them():
     from toolkit_builder.handouts.guide import step_offsets
 
-    steps = tuple(ListItem((Run(text),), 0, True) for text in ("Alone. (3 min)", "Draft (7 min)", "Share (2 min)"))
+    labels = ("Alone. (3 min)", "Draft (7 min)", "Share (2 min)")
+    steps = tuple(ListItem((Run(text),), 0, True) for text in labels)
     assert step_offsets(steps, 20) == [0, 3, 10]
     assert step_offsets(steps[:2] + (ListItem((Run("Talk"),), 0, True),), 15) == [0, 5, 10]
 
@@ -156,18 +158,21 @@ def test_addresses_stay_inside_their_folders(tmp_path):
 
 def test_a_partner_theme_overrides_css_and_templates(project):
     root = project("constructs", files={
-        "themes/partner/theme.yml": "name: Partner\npage_size: Letter\ncolours: {primary: '#aa0000'}\n",
+        "themes/partner/theme.yml":
+            "name: Partner\npage_size: Letter\ncolours: {primary: '#aa0000'}\n",
         "themes/partner/handout/facilitator-guide.css": "/* partner guide css */",
-        "themes/partner/handout/feedback-form.html.j2": "{% extends 'base.html.j2' %}"
-                                                        "{% block body %}PARTNER FORM{% endblock %}"})
+        "themes/partner/handout/feedback-form.html.j2":
+            "{% extends 'base.html.j2' %}{% block body %}PARTNER FORM{% endblock %}"})
     text = (root / "mkdocs.yml").read_text().replace("theme: default", "theme: partner")
     (root / "mkdocs.yml").write_text(text)
     loaded = load_project(root)
     workshop, context = loaded.workshops["constructs"]["en"], make_context(loaded)
     guide = build_html("facilitator-guide", workshop, context)
-    assert "/* partner guide css */" in guide and "size: Letter" in guide and "--primary: #aa0000" in guide
-    assert "The facilitator guide: run-of-show" not in guide          # the default sheet is replaced
-    assert "The participant handout: contents" in build_html("handout", workshop, context)  # default kept
+    assert "/* partner guide css */" in guide and "size: Letter" in guide
+    assert "--primary: #aa0000" in guide
+    assert "The facilitator guide: run-of-show" not in guide  # the default sheet is replaced
+    handout = build_html("handout", workshop, context)
+    assert "The participant handout: contents" in handout  # the default is kept
     assert "PARTNER FORM" in build_html("feedback-form", workshop, context)
 
 

@@ -12,6 +12,7 @@ from conftest import make_project
 from toolkit_builder import kinds
 from toolkit_builder.artifacts import Artifact, Registry, download_path
 from toolkit_builder.cache import Cache
+from toolkit_builder.errors import BuildError
 from toolkit_builder.kinds import KINDS, Kind, Phase
 from toolkit_builder.pipeline import plan_of, render_all, write_staging
 from toolkit_builder.project import load_project
@@ -35,7 +36,8 @@ def test_no_other_module_spells_a_kind_name_as_a_string_outside_its_writer():
     owners = {"facilitator-guide": "handouts", "feedback-form": "handouts"}
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE)
-        strings = {n.value for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Constant)}
+        tree = ast.parse(path.read_text())
+        strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
         for name in set(owners) & strings:
             if rel.as_posix() != "kinds.py":
                 assert rel.parts[0] == owners[name], f"{rel} names the kind {name!r}"
@@ -53,14 +55,16 @@ def test_a_new_kind_appears_in_the_plan_the_manifest_and_the_downloads_box(tmp_p
     root = make_project(tmp_path, "constructs")
     project = load_project(root)
     plan = plan_of(project)
-    assert [j.path for j in plan.documents if j.kind is poster] == [download_path("constructs", "en", "poster")]
+    posters = [j.path for j in plan.documents if j.kind is poster]
+    assert posters == [download_path("constructs", "en", "poster")]
     toolkit = next(j for j in plan.packages if j.kind.name == "toolkit")
     assert "downloads/constructs/en/constructs-en-poster.pdf" in toolkit.inputs
     only = type(plan)(tuple(j for j in plan.documents if j.kind is poster), ())
     run = render_all(project, only, Cache(tmp_path / "cache"), lambda event: None)
     write_staging(run, only, tmp_path / "out")
     listed = json.loads((tmp_path / "out" / "manifest.json").read_text())["artifacts"]
-    assert [(a["kind"], a["path"]) for a in listed] == [("poster", "downloads/constructs/en/constructs-en-poster.pdf")]
+    assert [(a["kind"], a["path"]) for a in listed] == [
+        ("poster", "downloads/constructs/en/constructs-en-poster.pdf")]
     box = downloads.box([Artifact(**a) for a in listed], "constructs", "en", "en")
     assert [(d.label, d.type) for d in box] == [("Key take-aways", "PDF")]
 
@@ -68,7 +72,7 @@ def test_a_new_kind_appears_in_the_plan_the_manifest_and_the_downloads_box(tmp_p
 def test_registry_refuses_to_write_one_path_twice_across_kinds(tmp_path):
     registry = Registry(tmp_path)
     registry.write("w", "en", "slides", download_path("w", "en", "slides", "p"), b"x", "p")
-    with pytest.raises(Exception):
+    with pytest.raises(BuildError, match="two artifacts want the same path"):
         registry.write("w", "en", "slides", download_path("w", "en", "slides", "p"), b"y", "p")
 
 

@@ -33,19 +33,22 @@ def test_the_plan_of_the_samples_as_data(samples):
     assert Counter(j.partner_slug for j in plan.packages) == Counter(e[2] for e in editions)
     assert ("responsive-training", "nb", "elvtind-klynge") in editions
     assert ("cluster-membership", "nb", "elvtind-klynge") in editions
-    assert len({j.path for j in plan.jobs}) == len(plan.jobs)                  # no path twice
-    for package in plan.packages:                                            # phase two packs phase one
-        mine = [j.path for j in plan.documents if (j.workshop, j.partner) == (package.workshop, package.partner)]
+    assert len({j.path for j in plan.jobs}) == len(plan.jobs)  # no path twice
+    for package in plan.packages:  # phase two packs phase one
+        edition = (package.workshop, package.partner)
+        mine = [j.path for j in plan.documents if (j.workshop, j.partner) == edition]
         assert package.inputs == tuple(mine)
 
 
 def test_the_plan_is_pure_and_stable(samples):
-    assert plan_build(samples.all(), samples.partners) == plan_build(samples.all(), samples.partners)
+    first = plan_build(samples.all(), samples.partners)
+    assert first == plan_build(samples.all(), samples.partners)
 
 
 def test_a_partner_only_gets_the_workshops_and_languages_it_runs(samples):
     plan = plan_of(samples)
-    german = {(j.workshop.slug, j.workshop.lang) for j in plan.jobs if j.partner_slug == "bz-hohenlauter"}
+    german = {(j.workshop.slug, j.workshop.lang) for j in plan.jobs
+              if j.partner_slug == "bz-hohenlauter"}
     assert german == {("responsive-training", "en")}
     norwegian = {j.workshop.lang for j in plan.jobs if j.partner_slug == "elvtind-klynge"}
     assert norwegian == {"nb"}
@@ -79,11 +82,13 @@ def test_the_cli_prints_one_line_per_artifact_when_not_on_a_terminal(tmp_path):
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("[")]
-    assert len(lines) == len(kinds())                                          # one per artifact
+    assert len(lines) == len(kinds())  # one per artifact
     assert lines[0].startswith("[1/6] built downloads/constructs/en/")
-    assert "\r" not in result.stdout and "\x1b" not in result.stdout           # no live bar in a log
+    assert "\r" not in result.stdout and "\x1b" not in result.stdout  # no live bar in a log
     again = run_cli(root, "build", "--workshop", "constructs")
-    assert sum(line.startswith("[") and " reused " in line for line in again.stdout.splitlines()) == len(kinds())
+    reused = sum(line.startswith("[") and " reused " in line
+                 for line in again.stdout.splitlines())
+    assert reused == len(kinds())
 
 
 def test_a_selection_that_names_nothing_stops_with_a_hint(tmp_path):

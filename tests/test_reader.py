@@ -35,7 +35,8 @@ def kinds(blocks):
 
 
 def test_sections_slides_and_intro(workshop):
-    assert [s.title for s in workshop.sections] == ["Lists and text", "Tables and images", "Activity: try it"]
+    assert [s.title for s in workshop.sections] == [
+        "Lists and text", "Tables and images", "Activity: try it"]
     assert [len(s.slides) for s in workshop.sections] == [1, 2, 1]
     assert kinds(workshop.intro) == ["Paragraph"]
     assert workshop.sections[2].anchor == "activity-try-it"
@@ -46,7 +47,8 @@ def test_inline_runs_keep_their_formatting(workshop):
     assert isinstance(paragraph, Paragraph)
     assert paragraph.runs == (
         Run("A paragraph with "), Run("bold", strong=True), Run(", "), Run("italic", emphasis=True),
-        Run(", "), Run("code", code=True), Run(" and a "), Run("link", href="https://example.org/page"), Run("."))
+        Run(", "), Run("code", code=True), Run(" and a "),
+        Run("link", href="https://example.org/page"), Run("."))
 
 
 def test_nested_lists_keep_their_levels(workshop):
@@ -59,8 +61,10 @@ def test_nested_lists_keep_their_levels(workshop):
 
 def test_notes_are_attached_to_their_section(workshop):
     first, _, third = workshop.sections
-    assert len(first.notes) == 1 and plain(first.notes[0].blocks[0].runs) == "Notes for the first section."
-    assert len(third.notes) == 1 and plain(third.notes[0].blocks[0].runs) == "Keep time strictly."
+    assert len(first.notes) == 1
+    assert plain(first.notes[0].blocks[0].runs) == "Notes for the first section."
+    assert len(third.notes) == 1
+    assert plain(third.notes[0].blocks[0].runs) == "Keep time strictly."
     assert workshop.sections[1].notes == ()
 
 
@@ -76,13 +80,15 @@ def test_table_has_header_rows_and_alignment(workshop):
     table = workshop.sections[1].slides[0].blocks[0]
     assert isinstance(table, Table)
     assert [plain(c) for c in table.header] == ["Name", "Share"]
-    assert [[plain(c) for c in row] for row in table.rows] == [["Company", "70 %"], ["School", "30 %"]]
+    assert [[plain(c) for c in row] for row in table.rows] == [
+        ["Company", "70 %"], ["School", "30 %"]]
     assert table.align == ("left", "right")
 
 
 def test_image_code_and_only_blocks(workshop):
     image, code, slides, handout = workshop.sections[1].slides[1].blocks
-    assert isinstance(image, Image) and image.alt == "Two boxes joined by an arrow" and image.width == "50%"
+    assert isinstance(image, Image) and image.alt == "Two boxes joined by an arrow"
+    assert image.width == "50%"
     assert image.path == workshop.folder.resolve() / "images" / "diagram.png"
     assert isinstance(code, Code) and code.language == "python" and code.text == 'print("hello")'
     assert isinstance(slides, Only) and slides.target == "slides"
@@ -118,7 +124,8 @@ def test_every_block_knows_its_source_line(workshop):
 
 
 def test_code_fences_hide_section_and_slide_markers(project):
-    body = "---\ntitle: T\n---\n\n## One\n\n```text\n## not a section\n---\n```\n\n## Two\n\nText.\n"
+    body = ("---\ntitle: T\n---\n\n## One\n\n```text\n## not a section\n---\n```\n\n"
+            "## Two\n\nText.\n")
     loaded = load_project(project(files={"workshops/fenced/index.md": body}))
     sections = loaded.workshops["fenced"]["en"].sections
     assert [s.title for s in sections] == ["One", "Two"]
@@ -129,8 +136,8 @@ def test_unknown_admonition_is_kept_with_a_warning(project):
     body = "---\ntitle: T\n---\n\n## One\n\n!!! tip\n    Keep it short.\n"
     loaded = load_project(project(files={"workshops/tip/index.md": body}))
     assert [d.format() for d in loaded.reporter.items] == [
-        "workshops/tip/index.md:7: warning: admonition type 'tip' is not a toolkit construct; use notes, "
-        "activity, slides or handout (its content is kept as plain text)"]
+        "workshops/tip/index.md:7: warning: admonition type 'tip' is not a toolkit construct; "
+        "use notes, activity, slides or handout (its content is kept as plain text)"]
     assert plain(loaded.workshops["tip"]["en"].sections[0].blocks[0].runs) == "Keep it short."
 
 

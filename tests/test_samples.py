@@ -15,7 +15,8 @@ def test_samples_pass_check_with_nothing_but_the_summary():
     result = run_cli(ROOT, "check", "--strict")
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
-    assert len(lines) == 1 and re.fullmatch(r"\d+ workshops, \d+ files: 0 errors, 0 warnings", lines[0]), lines
+    assert len(lines) == 1, lines
+    assert re.fullmatch(r"\d+ workshops, \d+ files: 0 errors, 0 warnings", lines[0]), lines
 
 
 def test_samples_are_real_workshops():

@@ -1,4 +1,7 @@
-"""The website in a real browser: catalogue, workshop pages, languages, search, links, accessibility."""
+"""The website in a real browser.
+
+Catalogue, workshop pages, languages, search, links and accessibility.
+"""
 
 from __future__ import annotations
 
@@ -35,9 +38,12 @@ from toolkit_builder.site.content import BLOCK_HANDLERS as SITE_HANDLERS
 from toolkit_builder.site.content import finish_body
 from toolkit_builder.site.run import build as build_site
 
-# Stand-in artifacts: the real writers are tested elsewhere; the site only lists what the manifest says.
-FAKE = [("responsive-training", "en", "slides", 312_000), ("responsive-training", "en", "handout", 1_460_000),
-        ("responsive-training", "en", "toolkit", 1_800_000), ("responsive-training", "nb", "toolkit", 2_000_000),
+# Stand-in artifacts: the real writers are tested elsewhere; the site only lists what the
+# manifest says.
+FAKE = [("responsive-training", "en", "slides", 312_000),
+        ("responsive-training", "en", "handout", 1_460_000),
+        ("responsive-training", "en", "toolkit", 1_800_000),
+        ("responsive-training", "nb", "toolkit", 2_000_000),
         ("responsive-training", "en", "toolkit", 1_700_000, "bz-hohenlauter"),
         ("responsive-training", "en", "handout", 900_000, "bz-hohenlauter")]
 
@@ -50,7 +56,10 @@ def samples():
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """Build the samples' site once, as `build.py build` does, beside a manifest of stand-in artifacts."""
+    """Build the samples' site once, as `build.py build` does.
+
+    The site is built beside a manifest of stand-in artifacts.
+    """
     folder = tmp_path_factory.mktemp("site")
     fabricate_artifacts(folder, FAKE)
     build_site(ROOT, folder)
@@ -66,26 +75,36 @@ def base(site_dir):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Return a headless Chromium for this module (Playwright's sync API allows one at a time: other modules start theirs)."""
+    """Return a headless Chromium for this module.
+
+    Playwright's sync API allows one at a time: other modules start theirs.
+    """
     with chromium() as instance:
         yield instance
 
 
 @pytest.fixture
 def allowed(base) -> list[str]:
-    """Return the address prefixes a test's page may request (the site itself; a test may add more)."""
+    """Return the address prefixes a test's page may request.
+
+    That is the site itself; a test may add more.
+    """
     return [base, "data:"]
 
 
 @pytest.fixture
 def page(browser, base, allowed):
-    """Return a fresh desktop page that fails the test on console errors or requests to other hosts."""
+    """Return a fresh desktop page.
+
+    The page fails the test on console errors or requests to other hosts.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     problems: list[str] = []
     tab.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
     tab.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    tab.on("request", lambda req: req.url.startswith(tuple(allowed)) or problems.append(f"request: {req.url}"))
+    tab.on("request", lambda req: (req.url.startswith(tuple(allowed))
+                                   or problems.append(f"request: {req.url}")))
     yield tab
     context.close()
     assert problems == []
@@ -105,22 +124,29 @@ def test_home_lists_every_workshop_and_each_card_opens_its_page(page, base, samp
 def test_tag_filter_shows_only_the_workshops_with_that_tag(page, base, samples):
     page.goto(base)
     tag = "labour market"
-    expected = sorted(w.slug for w in map(samples.original, samples.workshops) if tag in w.meta.tags)
+    expected = sorted(w.slug for w in map(samples.original, samples.workshops)
+                      if tag in w.meta.tags)
     assert 0 < len(expected) < len(samples.workshops)
     page.get_by_role("button", name=tag, exact=True).click()
-    shown = page.locator(".ktw-card:visible").evaluate_all("cards => cards.map(c => c.dataset.slug)")
+    shown = page.locator(".ktw-card:visible").evaluate_all(
+        "cards => cards.map(c => c.dataset.slug)")
     assert sorted(shown) == expected
-    assert page.locator(".ktw-count").inner_text() == f"{len(expected)} of {len(samples.workshops)} workshops"
+    assert (page.locator(".ktw-count").inner_text()
+            == f"{len(expected)} of {len(samples.workshops)} workshops")
     page.get_by_role("button", name="All", exact=True).click()
     assert page.locator(".ktw-card:visible").count() == len(samples.workshops)
 
 
 def clock_times(start: str, minutes: list[int]) -> list[str]:
-    """Return `HH:MM–HH:MM` for consecutive items from a start time (computed here, not by the package)."""
+    """Return `HH:MM–HH:MM` for consecutive items from a start time.
+
+    The times are computed here, not by the package.
+    """
     hours, mins = map(int, start.split(":"))
     now, out = hours * 60 + mins, []
     for length in minutes:
-        out.append(f"{now // 60:02d}:{now % 60:02d}–{(now + length) // 60:02d}:{(now + length) % 60:02d}")
+        end = now + length
+        out.append(f"{now // 60:02d}:{now % 60:02d}–{end // 60:02d}:{end % 60:02d}")
         now += length
     return out
 
@@ -132,7 +158,8 @@ def test_agenda_shows_clock_times_from_start_and_durations(page, base, samples):
     for workshop in samples.all():
         prefix = "" if workshop.lang == "en" else f"{workshop.lang}/"
         page.goto(f"{base}{prefix}{workshop.slug}/")
-        expected = clock_times(workshop.meta.start or "09:00", [item.minutes for item in workshop.meta.agenda])
+        expected = clock_times(workshop.meta.start or "09:00",
+                               [item.minutes for item in workshop.meta.agenda])
         assert page.locator(".ktw-agenda__time").all_inner_texts() == expected, workshop.slug
 
 
@@ -146,7 +173,8 @@ def test_language_switcher_leads_to_the_norwegian_page_and_back(page, base, samp
     page.goto(f"{base}responsive-training/")
     switch_language(page, "nb")
     page.wait_for_url(f"{base}nb/responsive-training/")
-    assert page.locator("h1").first.inner_text() == samples.workshops["responsive-training"]["nb"].meta.title
+    title = samples.workshops["responsive-training"]["nb"].meta.title
+    assert page.locator("h1").first.inner_text() == title
     assert page.locator("html").get_attribute("lang") == "nb"
     assert page.locator(".ktw-objectives h2").inner_text() == "Læringsmål"
     assert page.locator(".ktw-fallback").count() == 0
@@ -158,7 +186,8 @@ def test_language_switcher_leads_to_the_norwegian_page_and_back(page, base, samp
 def test_an_untranslated_workshop_falls_back_with_a_note(page, base, samples):
     slug = next(slug for slug in sorted(samples.workshops) if "nb" not in samples.workshops[slug])
     page.goto(f"{base}nb/{slug}/")
-    assert page.locator(".ktw-fallback").inner_text().startswith("Denne workshopen er ikke oversatt")
+    fallback = page.locator(".ktw-fallback").inner_text()
+    assert fallback.startswith("Denne workshopen er ikke oversatt")
     assert page.locator("h1").first.inner_text() == samples.original(slug).meta.title
     assert page.locator(".ktw-panel dt").first.inner_text().lower() == "varighet"
 
@@ -166,14 +195,17 @@ def test_an_untranslated_workshop_falls_back_with_a_note(page, base, samples):
 def search(page, words: str) -> list[str]:
     """Type into the header's search box; return the addresses of the results."""
     page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(words, delay=20)  # material listens to key events
+    # material listens to key events
+    page.locator(".md-search__input").press_sequentially(words, delay=20)
     page.locator(".md-search-result__item").first.wait_for()
-    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    return page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => a.href)")
 
 
 def test_search_finds_the_one_workshop_with_a_word_in_each_language(page, base):
     sources = sorted(ROOT.glob("workshops/*/index.md"))
-    assert [p.parent.name for p in sources if "Tilbury" in p.read_text(encoding="utf-8")] == ["responsive-training"]
+    mentions = [p.parent.name for p in sources if "Tilbury" in p.read_text(encoding="utf-8")]
+    assert mentions == ["responsive-training"]
     page.goto(base)
     found = search(page, "Tilbury")
     assert found and all(url.startswith(f"{base}responsive-training/") for url in found), found
@@ -199,7 +231,8 @@ def test_workshop_page_shows_notes_activities_and_only_blocks_as_intended(page, 
 def test_downloads_box_lists_this_language_s_own_separate_files_with_sizes(page, base):
     page.goto(f"{base}responsive-training/")
     rows = page.locator(".ktw-download").all_inner_texts()
-    assert [" ".join(r.split()) for r in rows] == ["Slides PPTX · 312 KB", "Participant handout PDF · 1.5 MB"]
+    assert [" ".join(r.split()) for r in rows] == ["Slides PPTX · 312 KB",
+                                                   "Participant handout PDF · 1.5 MB"]
     assert " ".join(page.locator(".ktw-get__button").inner_text().split()) == \
         "Download the toolkit ZIP · 1.8 MB · English"
     page.goto(f"{base}nb/responsive-training/")
@@ -215,9 +248,11 @@ def test_video_loads_from_its_host_only_after_a_click(page, base, allowed):
     frame = page.locator(".ktw-video__frame")
     assert frame.locator("iframe").count() == 0
     assert page.locator(".ktw-video__link a").get_attribute("href") == "https://vimeo.com/76979871"
-    allowed.append("https://player.vimeo.com/")  # only now, and answered here: the test never reaches vimeo
-    page.route("https://player.vimeo.com/**", lambda route: route.fulfill(status=200, body="<p>player</p>",
-                                                                         content_type="text/html"))
+    # only now, and answered here: the test never reaches vimeo
+    allowed.append("https://player.vimeo.com/")
+    page.route("https://player.vimeo.com/**",
+               lambda route: route.fulfill(status=200, body="<p>player</p>",
+                                           content_type="text/html"))
     frame.locator("button").click()
     assert frame.locator("iframe").get_attribute("src").startswith("https://player.vimeo.com/video/76979871?dnt=1")
 
@@ -251,7 +286,8 @@ def test_every_page_link_image_and_asset_answers_200_without_console_errors(page
 
 
 @pytest.mark.parametrize("path, width", [("", 1280), ("responsive-training/", 1280),
-                                         ("nb/responsive-training/", 1280), ("responsive-training/", 390)])
+                                         ("nb/responsive-training/", 1280),
+                                         ("responsive-training/", 390)])
 def test_axe_finds_no_serious_or_critical_violation(page, base, path, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(base + path)
@@ -263,9 +299,12 @@ def test_screenshots_at_desktop_and_phone_widths(browser, base, width):
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": width, "height": 900})
     tab = context.new_page()
-    for path, name in (("", "home"), ("responsive-training/", "workshop"), ("nb/responsive-training/", "workshop-nb")):
+    pages = (("", "home"), ("responsive-training/", "workshop"),
+             ("nb/responsive-training/", "workshop-nb"))
+    for path, name in pages:
         tab.goto(base + path)
-        assert tab.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways"
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{name} scrolls sideways"
         target = ARTIFACTS / f"site-{name}-{width}.png"
         tab.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000
@@ -275,7 +314,10 @@ def test_screenshots_at_desktop_and_phone_widths(browser, base, width):
 # ---- Without a browser: how the site is built ----
 
 def build_plain(root: Path) -> None:
-    """Build a project's site as a plain `mkdocs build` does (into its own site/, wiping it first)."""
+    """Build a project's site as a plain `mkdocs build` does.
+
+    It builds into the project's own site/, wiping it first.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -307,8 +349,10 @@ def test_site_step_of_the_build_logs_no_warning_and_matches_plain_mkdocs(tmp_pat
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []
     fabricate_artifacts(root / "site", [("constructs", "en", "slides", 2_000)])
     build_plain(root)
-    for page in ("constructs/index.html", "nb/constructs/index.html", "index.html", "nb/index.html"):
-        assert (staging / page).read_text(encoding="utf-8") == (root / "site" / page).read_text(encoding="utf-8")
+    for page in ("constructs/index.html", "nb/constructs/index.html", "index.html",
+                 "nb/index.html"):
+        expected = (root / "site" / page).read_text(encoding="utf-8")
+        assert (staging / page).read_text(encoding="utf-8") == expected
     assert sorted(p.relative_to(staging) for p in staging.rglob("*")) == \
         sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*"))
 
@@ -327,13 +371,15 @@ def test_a_partner_theme_changes_colours_logo_and_fonts_without_touching_mkdocs_
         "themes/acme/theme.yml": "name: Acme\ncolours: {primary: '#7a1f5c'}\nlogo: acme.svg\n",
         "themes/acme/acme.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'})
     yml = root / "mkdocs.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("theme: default", "theme: acme"), encoding="utf-8")
+    yml.write_text(yml.read_text(encoding="utf-8").replace("theme: default", "theme: acme"),
+                   encoding="utf-8")
     build_plain(root)
     css = (root / "site/assets/toolkit/theme.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #7a1f5c" in css and '@font-face{font-family:"Open Sans"' in css
     assert (root / "site/assets/toolkit/acme.svg").is_file()
-    assert 'src="../assets/toolkit/acme.svg"' in (root / "site/constructs/index.html").read_text(encoding="utf-8")
-    assert "fonts.googleapis.com" not in (root / "site/constructs/index.html").read_text(encoding="utf-8")
+    html = (root / "site/constructs/index.html").read_text(encoding="utf-8")
+    assert 'src="../assets/toolkit/acme.svg"' in html
+    assert "fonts.googleapis.com" not in html
 
 
 def fetch(url: str) -> str:
@@ -367,11 +413,12 @@ def test_serve_rebuilds_when_a_source_or_a_theme_file_changes(tmp_path):
     try:
         assert wait_for(lambda: "Every construct" in fetch(f"{base}constructs/"))
         source = root / "workshops/constructs/index.md"
-        source.write_text(source.read_text(encoding="utf-8").replace("Every construct", "Each construct"),
-                          encoding="utf-8")
+        edited = source.read_text(encoding="utf-8").replace("Every construct", "Each construct")
+        source.write_text(edited, encoding="utf-8")
         assert wait_for(lambda: "Each construct" in fetch(f"{base}constructs/"))
         theme = root / "themes/default/theme.yml"
-        theme.write_text(theme.read_text(encoding="utf-8").replace("#1f4e79", "#123456"), encoding="utf-8")
+        theme.write_text(theme.read_text(encoding="utf-8").replace("#1f4e79", "#123456"),
+                         encoding="utf-8")
         assert wait_for(lambda: "#123456" in fetch(f"{base}assets/toolkit/theme.css"))
     finally:
         server.terminate()

@@ -14,7 +14,10 @@ from toolkit_builder.theme import COLOURS, check_theme, colour_problem, load_the
 
 
 def themed(project, name: str, text: str, **themes: str):
-    """Return a project whose mkdocs.yml uses theme `name`, written from `text`, with more themes."""
+    """Return a project whose mkdocs.yml uses theme `name`, written from `text`.
+
+    The other keyword arguments are more themes, by name.
+    """
     files = {f"themes/{other}/theme.yml": content for other, content in themes.items()}
     root = project(files={f"themes/{name}/theme.yml": text, **files})
     yml = root / "mkdocs.yml"
@@ -49,7 +52,8 @@ def test_load_theme_raises_with_every_error_one_per_line(project):
     with pytest.raises(ConfigError) as info:
         load_theme(root / "themes", "x")
     lines = str(info.value).splitlines()
-    assert [line.split(": error: ")[0] for line in lines] == ["themes/x/theme.yml:2", "themes/x/theme.yml:3"]
+    assert [line.split(": error: ")[0] for line in lines] == ["themes/x/theme.yml:2",
+                                                              "themes/x/theme.yml:3"]
 
 
 def test_a_bad_colour_fails_check_with_a_located_error(project, capsys):
@@ -88,17 +92,20 @@ def test_unknown_keys_get_a_hint(project):
 
 def test_unknown_extends_gets_a_hint(project):
     root = themed(project, "x", "name: X\nextends: defualt\n")
-    assert found(root, "x") == [(2, "theme.extends", "'extends' names no theme: 'defualt' (did you mean 'default'?)")]
+    assert found(root, "x") == [
+        (2, "theme.extends", "'extends' names no theme: 'defualt' (did you mean 'default'?)")]
 
 
 def test_an_extends_cycle_is_an_error_not_a_hang(project):
     root = themed(project, "a", "extends: b\n", b="name: B\nextends: a\n")
-    assert found(root, "a") == [(2, "theme.extends", "themes extend each other in a cycle: a -> b -> a")]
+    assert found(root, "a") == [
+        (2, "theme.extends", "themes extend each other in a cycle: a -> b -> a")]
 
 
 def test_a_missing_theme_gets_a_hint(project):
     root = project()
-    assert found(root, "defaul") == [(0, "theme.not-found", "no theme 'defaul' in themes/ (did you mean 'default'?)")]
+    assert found(root, "defaul") == [
+        (0, "theme.not-found", "no theme 'defaul' in themes/ (did you mean 'default'?)")]
 
 
 def test_invalid_yaml_is_located(project):
@@ -139,7 +146,8 @@ def test_measure_opens_only_the_theme_font_files(monkeypatch):
     themes = (ROOT / "themes").resolve()
     opened = []
     real = measure.ImageFont.truetype
-    monkeypatch.setattr(measure.ImageFont, "truetype", lambda path, size: opened.append(path) or real(path, size))
+    monkeypatch.setattr(measure.ImageFont, "truetype",
+                        lambda path, size: opened.append(path) or real(path, size))
     measure._font.cache_clear()
     metrics = measure.Metrics(theme.font_files)
     runs = (Run("plain "), Run("bold ", strong=True), Run("it ", emphasis=True),

@@ -17,7 +17,8 @@ from .manifest_schema import validate_manifest
 
 # Zip entries get this timestamp so that the same sources give the same bytes.
 ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
-# Characters Windows, macOS or Linux refuse (or treat specially) in file names, and control characters.
+# Characters Windows, macOS or Linux refuse (or treat specially) in file names, and control
+# characters.
 UNSAFE_RE = re.compile(r'[<>:"\\|?*\x00-\x1f]')
 MAX_PART = 100
 
@@ -120,7 +121,8 @@ def deterministic_zip(files: list[tuple[str, bytes]]) -> bytes:
     """Return a zip of (name, data) pairs with sorted, safe names and fixed timestamps."""
     safe = {safe_member(name): data for name, data in files}
     if len(safe) != len(files):
-        raise BuildError("two files of a zip would get the same name once made safe for every system")
+        raise BuildError("two files of a zip would get the same name "
+                         "once made safe for every system")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in sorted(safe.items()):

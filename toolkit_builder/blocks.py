@@ -30,10 +30,12 @@ from .model import (
     plain,
 )
 
-INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "code": "code"}
+INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis",
+                "code": "code"}
 BLOCK_TAGS = {"ul", "ol", "table", "pre", "blockquote", "div", "details", "p", "img",
               "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
-DURATION_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*[(\[]\s*(?P<minutes>\d+)\s*(?:min\w*|m)?\.?\s*[)\]]\s*$")
+DURATION_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*[(\[]\s*(?P<minutes>\d+)"
+                               r"\s*(?:min\w*|m)?\.?\s*[)\]]\s*$")
 MATERIALS_LABELS = {"materials", "material", "materialer", "materiell", "materiales", "matériel",
                     "materiali", "materiais", "materialien"}
 ONLY_KINDS = {"slides", "handout"}
@@ -51,7 +53,8 @@ class Locator:
         """Return the position of the next line holding `needle`, moving past it if `advance`."""
         for index in range(self.cursor, len(self.lines)):
             number, text = self.lines[index]
-            hit = needle.search(text) if isinstance(needle, re.Pattern) else (needle and needle in text)
+            hit = (needle.search(text) if isinstance(needle, re.Pattern)
+                   else (needle and needle in text))
             if hit:
                 if advance:
                     self.cursor = index + 1
@@ -122,7 +125,8 @@ class Converter:
     def record_links(self, runs: Runs, pos: SourcePos) -> None:
         """Remember every link of a block with the line where it is written."""
         for run in runs:
-            if run.href and not (self.links and self.links[-1].href == run.href and self.links[-1].pos.line >= pos.line):
+            if run.href and not (self.links and self.links[-1].href == run.href
+                                 and self.links[-1].pos.line >= pos.line):
                 self.links.append(Link(run.href, self.locator.line_of(run.href, pos.line)))
 
     def paragraph(self, el) -> list[Block]:
@@ -141,8 +145,8 @@ class Converter:
         """Return an image block with its source resolved inside the workshop folder."""
         src = el.get("src") or ""
         pos = self.locator.find(src)
-        return Image(src=src, alt=(el.get("alt") or "").strip(), pos=pos, path=inside(self.folder, src),
-                     width=el.get("width"), title=el.get("title"))
+        return Image(src=src, alt=(el.get("alt") or "").strip(), pos=pos,
+                     path=inside(self.folder, src), width=el.get("width"), title=el.get("title"))
 
     def table(self, el) -> Table:
         """Return a table with its header row, body rows and column alignment."""
@@ -150,7 +154,8 @@ class Converter:
         header_cells = rows[0].findall("th") if rows and rows[0].findall("th") else []
         body = rows[1:] if header_cells else rows
         header = tuple(self.runs(cell) for cell in header_cells)
-        align = tuple(_align(cell) for cell in (header_cells or (body[0].findall("td") if body else [])))
+        first_row = header_cells or (body[0].findall("td") if body else [])
+        align = tuple(_align(cell) for cell in first_row)
         pos = self.locator.find(_needle(header[0] if header else ()))
         cells = tuple(tuple(self.runs(td) for td in tr.findall("td")) for tr in body)
         for row in cells:
@@ -180,7 +185,8 @@ class Converter:
         """Return notes, an activity or slides/handout-only content for an admonition."""
         kinds = [c for c in classes if c not in ("admonition", "open")]
         kind = kinds[0] if kinds else "note"
-        title_el = el.find("summary") if el.tag == "details" else el.find("p[@class='admonition-title']")
+        title_el = (el.find("summary") if el.tag == "details"
+                    else el.find("p[@class='admonition-title']"))
         title = plain(self.runs(title_el)) if title_el is not None else ""
         pos = self.locator.find(re.compile(r"^\s*(!!!|\?\?\?\+?)\s*" + re.escape(kind)))
         if title_el is not None:
@@ -192,9 +198,9 @@ class Converter:
             return [Only(kind, inner, pos)]
         if kind == "activity":
             return [self.activity(title, inner, pos)]
-        self.reporter.warning(pos, f"admonition type '{kind}' is not a toolkit construct; use notes, "
-                              "activity, slides or handout (its content is kept as plain text)",
-                              "body.admonition")
+        self.reporter.warning(pos, f"admonition type '{kind}' is not a toolkit construct; "
+                              "use notes, activity, slides or handout "
+                              "(its content is kept as plain text)", "body.admonition")
         return list(inner)
 
     def activity(self, title: str, inner: tuple[Block, ...], pos: SourcePos) -> Activity:
@@ -202,10 +208,12 @@ class Converter:
         match = DURATION_TITLE_RE.match(title)
         if not match:
             self.reporter.error(pos, "activity needs a duration at the end of its title, "
-                                'e.g. !!! activity "Mapping employers (20 min)"', "body.activity-duration")
+                                'e.g. !!! activity "Mapping employers (20 min)"',
+                                "body.activity-duration")
         name = match["title"] if match else title
         materials, rest = split_materials(inner)
-        return Activity(name.strip() or "Activity", int(match["minutes"]) if match else 0, rest, materials, pos)
+        minutes = int(match["minutes"]) if match else 0
+        return Activity(name.strip() or "Activity", minutes, rest, materials, pos)
 
 
 def _skip_fence(locator: Locator) -> int:
@@ -229,13 +237,19 @@ def _align(cell) -> str:
     return match.group(1) if match else ""
 
 
-def inline_runs(el, style: Run = Run("")) -> list[Run]:
-    """Return the runs of an element's inline content, skipping nested block elements."""
+def inline_runs(el, style: Run | None = None) -> list[Run]:
+    """Return the runs of an element's inline content, skipping nested block elements.
+
+    `style` is the formatting of the content around the element; none means plain text.
+    """
+    if style is None:
+        style = Run("")
     out: list[Run] = []
     if el.text:
         out.append(replace(style, text=el.text))
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and "headerlink" not in (child.get("class") or ""):
+        if (isinstance(child.tag, str) and child.tag not in BLOCK_TAGS
+                and "headerlink" not in (child.get("class") or "")):
             if child.tag == "br":
                 out.append(replace(style, text="\n"))
             else:
@@ -259,10 +273,16 @@ def tidy(runs: list[Run]) -> Runs:
     """Return runs with whitespace collapsed, ends trimmed and equal neighbours merged."""
     merged: list[Run] = []
     for run in runs:
-        text = run.text if run.code else re.sub(r"[ \t\n]+", " ", run.text) if run.text != "\n" else "\n"
+        if run.code:
+            text = run.text
+        elif run.text != "\n":
+            text = re.sub(r"[ \t\n]+", " ", run.text)
+        else:
+            text = "\n"
         if not text:
             continue
-        if merged and replace(merged[-1], text="") == replace(run, text="") and text != "\n" and merged[-1].text != "\n":
+        if (merged and replace(merged[-1], text="") == replace(run, text="")
+                and text != "\n" and merged[-1].text != "\n"):
             merged[-1] = replace(merged[-1], text=merged[-1].text + text)
         else:
             merged.append(replace(run, text=text))

@@ -1,4 +1,7 @@
-"""The artifact cache: rendered bytes by the hash of everything a job reads, in .cache/artifacts/."""
+"""The artifact cache, in .cache/artifacts/.
+
+It keeps rendered bytes by the hash of everything a job reads.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +19,13 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def code_fingerprint() -> str:
-    """Return a hash of the package's code and templates, so that a new version invalidates the cache."""
+    """Return a hash of the package's code and templates.
+
+    A new version of the package then invalidates the cache.
+    """
     digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for path in sorted(p for p in PACKAGE.rglob("*")
+                       if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -41,7 +48,8 @@ def document_key(kind: str, path: str, context_hash: str, workshop) -> str:
     return digest.hexdigest()
 
 
-def package_key(kind: str, path: str, context_hash: str, workshop, inputs: list[tuple[str, bytes]]) -> str:
+def package_key(kind: str, path: str, context_hash: str, workshop,
+                inputs: list[tuple[str, bytes]]) -> str:
     """Return the cache key of a package: its context, source and the hashes of its inputs."""
     digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}".encode())
     for name, data in inputs:

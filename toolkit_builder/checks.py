@@ -28,13 +28,14 @@ def check_images(workshop: Workshop, reporter: Reporter) -> None:
     """Report images that are remote, leave the folder, do not exist or lack alt text."""
     for image in workshop.images:
         if not image.alt:
-            reporter.error(image.pos, f"image '{image.src}' has no alt text: write ![what it shows]({image.src})",
-                           "image.alt")
+            reporter.error(image.pos, f"image '{image.src}' has no alt text: "
+                           f"write ![what it shows]({image.src})", "image.alt")
         if SCHEME_RE.match(image.src):
-            reporter.error(image.pos, f"image '{image.src}' is remote; put the file in the workshop "
-                           "folder (builds never use the network)", "image.remote")
+            reporter.error(image.pos, f"image '{image.src}' is remote; put the file in the "
+                           "workshop folder (builds never use the network)", "image.remote")
         elif image.path is None:
-            reporter.error(image.pos, f"image path '{image.src}' leaves the workshop folder", "image.outside")
+            reporter.error(image.pos, f"image path '{image.src}' leaves the workshop folder",
+                           "image.outside")
         elif not image.path.is_file():
             reporter.error(image.pos, f"image '{image.src}' does not exist", "image.missing")
         else:
@@ -55,7 +56,8 @@ def image_problem(path) -> str:
     except (OSError, ValueError, PILImage.DecompressionBombError):
         return "is not a readable PNG, JPEG or GIF image"
     if width * height > MAX_IMAGE_PIXELS:
-        return f"is {width}×{height} pixels; images are limited to {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
+        return (f"is {width}×{height} pixels; "
+                f"images are limited to {MAX_IMAGE_PIXELS // 1_000_000} megapixels")
     return ""
 
 
@@ -69,7 +71,8 @@ def check_links(workshop: Workshop, reporter: Reporter) -> None:
         if target is None:
             reporter.error(link.pos, f"link '{href}' leaves the workshop folder", "link.outside")
         elif not target.exists():
-            reporter.error(link.pos, f"link '{href}' points at a file that does not exist", "link.missing")
+            reporter.error(link.pos, f"link '{href}' points at a file that does not exist",
+                           "link.missing")
 
 
 def check_sections(workshop: Workshop, reporter: Reporter) -> None:
@@ -79,9 +82,9 @@ def check_sections(workshop: Workshop, reporter: Reporter) -> None:
         if not section.slides:
             reporter.warning(section.pos, f"section '{section.title}' is empty", "section.empty")
         if section.anchor in seen:
-            reporter.error(section.pos, f"section '{section.title}' has the same anchor '#{section.anchor}' "
-                           f"as the section on line {seen[section.anchor]}; give it another title",
-                           "section.duplicate")
+            reporter.error(section.pos, f"section '{section.title}' has the same anchor "
+                           f"'#{section.anchor}' as the section on line {seen[section.anchor]}; "
+                           "give it another title", "section.duplicate")
         seen.setdefault(section.anchor, section.pos.line)
 
 
@@ -107,19 +110,21 @@ def check_translation(original: Workshop, translation: Workshop, reporter: Repor
     where = original.source.path
     agenda_a, agenda_b = original.meta.agenda, translation.meta.agenda
     if len(agenda_a) != len(agenda_b):
-        reporter.error(agenda_b[0].pos if agenda_b else translation.source, f"agenda has {len(agenda_b)} items but "
-                       f"{where} has {len(agenda_a)}", "translation.agenda")
+        pos = agenda_b[0].pos if agenda_b else translation.source
+        reporter.error(pos, f"agenda has {len(agenda_b)} items but {where} has {len(agenda_a)}",
+                       "translation.agenda")
     else:
-        for a, b in zip(agenda_a, agenda_b):
+        for a, b in zip(agenda_a, agenda_b, strict=True):
             if a.minutes != b.minutes:
-                reporter.error(b.pos, f"agenda item '{b.title}' is {b.minutes} min but the original "
-                               f"({a.pos}) is {a.minutes} min", "translation.agenda")
+                reporter.error(b.pos, f"agenda item '{b.title}' is {b.minutes} min "
+                               f"but the original ({a.pos}) is {a.minutes} min",
+                               "translation.agenda")
     sections_a, sections_b = original.sections, translation.sections
     if len(sections_a) != len(sections_b):
-        reporter.error(translation.source, f"translation has {len(sections_b)} sections but {where} "
-                       f"has {len(sections_a)}", "translation.sections")
+        reporter.error(translation.source, f"translation has {len(sections_b)} sections "
+                       f"but {where} has {len(sections_a)}", "translation.sections")
         return
-    for a, b in zip(sections_a, sections_b):
+    for a, b in zip(sections_a, sections_b, strict=True):
         _compare_sections(a, b, reporter)
 
 
@@ -131,10 +136,11 @@ def _compare_sections(a, b, reporter: Reporter) -> None:
     minutes_a = [x.minutes for x in a.activities]
     minutes_b = [x.minutes for x in b.activities]
     if minutes_a != minutes_b:
-        reporter.error(b.pos, f"section '{b.title}' has activities of {minutes_b or 'none'} min but the "
-                       f"original ({a.pos}) has {minutes_a or 'none'} min", "translation.activities")
+        reporter.error(b.pos, f"section '{b.title}' has activities of {minutes_b or 'none'} min "
+                       f"but the original ({a.pos}) has {minutes_a or 'none'} min",
+                       "translation.activities")
     images_a = sum(isinstance(x, Image) for x in walk(a.blocks))
     images_b = sum(isinstance(x, Image) for x in walk(b.blocks))
     if images_a != images_b:
-        reporter.error(b.pos, f"section '{b.title}' has {images_b} images but the original ({a.pos}) "
-                       f"has {images_a}", "translation.images")
+        reporter.error(b.pos, f"section '{b.title}' has {images_b} images "
+                       f"but the original ({a.pos}) has {images_a}", "translation.images")

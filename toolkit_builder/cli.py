@@ -80,7 +80,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import scaffold
 
     settings = load_settings(args.root)
-    folder = scaffold(settings.docs_dir, args.title, args.lang or settings.default_language, args.slug)
+    folder = scaffold(settings.docs_dir, args.title, args.lang or settings.default_language,
+                      args.slug)
     print(f"created {folder.relative_to(settings.root)}/index.md; run 'python build.py check' next")
     return 0
 
@@ -102,8 +103,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"build stopped: {result.stopped}")
         return 1
     where = result.site_dir.relative_to(result.project.settings.root)
-    left = f", left out {len(result.skipped)} never built (build without a selection to make them)" \
-        if result.skipped else ""
+    left = (f", left out {len(result.skipped)} never built "
+            "(build without a selection to make them)" if result.skipped else "")
     print(f"built {plural(result.built, 'artifact')}, reused {result.reused} from cache{left}, "
           f"site in {where}/ in {result.seconds:.1f} s")
     return 0
@@ -125,7 +126,8 @@ def parser() -> argparse.ArgumentParser:
     sub = main_parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="validate every workshop and translation")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--dump-model", metavar="SLUG", help="print the document model of a workshop as JSON")
+    check.add_argument("--dump-model", metavar="SLUG",
+                       help="print the document model of a workshop as JSON")
     check.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="scaffold a new workshop")
     new.add_argument("title")
@@ -138,7 +140,8 @@ def parser() -> argparse.ArgumentParser:
                        help="build only this workshop's artifacts (repeatable; the rest is reused)")
     build.add_argument("--partner", action="append", metavar="SLUG",
                        help="build only this partner's editions (repeatable)")
-    build.add_argument("--lang", action="append", metavar="CODE", help="build only this language (repeatable)")
+    build.add_argument("--lang", action="append", metavar="CODE",
+                       help="build only this language (repeatable)")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")

@@ -20,5 +20,7 @@ def as_data(obj: Any, root: Path | None = None) -> Any:
     if isinstance(obj, (list, tuple)):
         return [as_data(item, root) for item in obj]
     if isinstance(obj, Path):
-        return obj.relative_to(root).as_posix() if root and obj.is_relative_to(root) else obj.as_posix()
+        if root and obj.is_relative_to(root):
+            return obj.relative_to(root).as_posix()
+        return obj.as_posix()
     return obj

@@ -15,7 +15,10 @@ def month_name(month: int, lang: str) -> str:
 
 
 def human_date(value: str, lang: str) -> str:
-    """Return `October 2013` for `2013-10`, `3 October 2013` for a full date; other text unchanged."""
+    """Return `October 2013` for `2013-10`, `3 October 2013` for a full date.
+
+    Other text is returned unchanged.
+    """
     match = DATE_RE.match(str(value).strip())
     if not match or not match["month"] or not 1 <= int(match["month"]) <= 12:
         return str(value)
@@ -32,4 +35,6 @@ def duration(minutes: int | None, lang: str) -> str:
     hours, rest = divmod(minutes, 60)
     if not hours:
         return f"{rest} {text(lang, 'minutes')}"
-    return text(lang, "hours_minutes", hours=hours, minutes=rest) if rest else text(lang, "hours", hours=hours)
+    if rest:
+        return text(lang, "hours_minutes", hours=hours, minutes=rest)
+    return text(lang, "hours", hours=hours)

@@ -33,7 +33,10 @@ class Split:
 
 
 class TextDatesLoader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as text: an impossible date (2013-13-45) is a message, not a crash."""
+    """Safe YAML that keeps dates as text.
+
+    An impossible date (2013-13-45) is then a message, not a crash.
+    """
 
 
 TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp",
@@ -75,7 +78,10 @@ def format_minutes(minutes: int) -> str:
 
 
 class _Fields:
-    """Validators for the front matter keys; each returns a clean value or reports and returns None."""
+    """Validators for the front matter keys.
+
+    Each returns a clean value, or reports the problem and returns None.
+    """
 
     def __init__(self, reporter: Reporter, path: str, lines: dict, first_line: int):
         self.reporter = reporter
@@ -111,7 +117,8 @@ class _Fields:
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                 out.append(str(item).strip())
             else:
-                self.fail(key, f"item {index + 1} of '{key}' must be text, not {_kind(item)}", index)
+                self.fail(key, f"item {index + 1} of '{key}' must be text, not {_kind(item)}",
+                          index)
                 return None
         return tuple(out)
 
@@ -119,7 +126,8 @@ class _Fields:
         """Return a duration in minutes."""
         minutes = parse_duration(value)
         if minutes is None:
-            self.fail(key, f"'{key}' must be minutes (180) or hours and minutes (3h, 2h30), not {value!r}")
+            self.fail(key, f"'{key}' must be minutes (180) or hours and minutes (3h, 2h30), "
+                      f"not {value!r}")
         return minutes
 
     def clock(self, key: str, value: Any) -> str | None:
@@ -147,7 +155,8 @@ class _Fields:
     def origin(self, key: str, value: Any) -> Origin | None:
         """Return the origin mapping: event, place, date."""
         if not isinstance(value, dict):
-            self.fail(key, f"'{key}' must be a mapping with {', '.join(ORIGIN_KEYS)}, not {_kind(value)}")
+            self.fail(key, f"'{key}' must be a mapping with {', '.join(ORIGIN_KEYS)}, "
+                      f"not {_kind(value)}")
             return None
         for name in value:
             if name not in ORIGIN_KEYS:
@@ -168,12 +177,14 @@ class _Fields:
         items = []
         for index, entry in enumerate(value):
             if not (isinstance(entry, dict) and len(entry) == 1):
-                self.fail(key, f"agenda item {index + 1} must be one '- item: minutes' pair, not {entry!r}", index)
+                self.fail(key, f"agenda item {index + 1} must be one '- item: minutes' pair, "
+                          f"not {entry!r}", index)
                 return None
             (title, minutes_value), = entry.items()
             minutes = parse_duration(minutes_value)
             if minutes is None:
-                self.fail(key, f"agenda item '{title}' needs a number of minutes, not {minutes_value!r}", index)
+                self.fail(key, f"agenda item '{title}' needs a number of minutes, "
+                          f"not {minutes_value!r}", index)
                 return None
             items.append(AgendaItem(str(title).strip(), minutes, self.pos(key, index)))
         return tuple(items)
@@ -259,7 +270,8 @@ def parse_meta(split: Split, path: str, file_lang: str | None, default_lang: str
     """Return validated metadata, reporting every problem of the front matter."""
     if split.front is None:
         reporter.error(SourcePos(path, 1), "no front matter: start the file with a '---' line, "
-                       "YAML metadata (at least 'title: ...') and another '---' line", "meta.missing")
+                       "YAML metadata (at least 'title: ...') and another '---' line",
+                       "meta.missing")
         return None
     first = split.front_line
     try:
@@ -271,11 +283,12 @@ def parse_meta(split: Split, path: str, file_lang: str | None, default_lang: str
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = first + mark.line if mark else first
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        reporter.error(SourcePos(path, line), f"invalid YAML in front matter: {problem}", "meta.yaml")
+        reporter.error(SourcePos(path, line), f"invalid YAML in front matter: {problem}",
+                       "meta.yaml")
         return None
     if not isinstance(data, dict):
-        reporter.error(SourcePos(path, first), "front matter must be a mapping of 'key: value' lines, "
-                       f"not {_kind(data)}", "meta.mapping")
+        reporter.error(SourcePos(path, first), "front matter must be a mapping of "
+                       f"'key: value' lines, not {_kind(data)}", "meta.mapping")
         return None
     duplicate = _duplicate_key(node)
     if duplicate is not None:
@@ -292,7 +305,8 @@ def _validate(data: dict, raw: dict, fields: _Fields, file_lang: str | None,
     for key, value in data.items():
         key = str(key)
         if key not in SCHEMA:
-            fields.reporter.error(fields.pos(key), f"unknown key '{key}'{_hint(key, SCHEMA)}", "meta.unknown")
+            fields.reporter.error(fields.pos(key), f"unknown key '{key}'{_hint(key, SCHEMA)}",
+                                  "meta.unknown")
             continue
         if value is None:
             continue
@@ -315,7 +329,8 @@ def _validate(data: dict, raw: dict, fields: _Fields, file_lang: str | None,
 def _check_language(clean: dict, fields: _Fields, file_lang: str | None) -> None:
     """Report a `language` key that contradicts the file's suffix."""
     if file_lang and clean.get("language") not in (None, file_lang):
-        fields.fail("language", f"language is '{clean['language']}' but the file name says '{file_lang}'")
+        fields.fail("language", f"language is '{clean['language']}' "
+                    f"but the file name says '{file_lang}'")
 
 
 def _check_agenda_total(clean: dict, fields: _Fields) -> None:

@@ -53,7 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "equip_video": "Sound and an internet connection to show the video",
         "equip_flipchart": "Flipchart stand with paper and marker pens",
         "equip_tables": "Tables arranged for group work",
-        "form_intro": "Please fill in this form before you leave. It is anonymous and helps us improve the next session.",
+        "form_intro": "Please fill in this form before you leave. "
+                      "It is anonymous and helps us improve the next session.",
         "date": "Date",
         "organisation": "Organisation (optional)",
         "rating_title": "How well did the session help you to …",
@@ -62,15 +63,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "q_apply": "What will you apply in your own work?",
         "q_missing": "What was missing or unclear?",
         "q_next": "What should the next session cover?",
-        "months": "January,February,March,April,May,June,July,August,September,October,November,December",
+        "months": "January,February,March,April,May,June,"
+                  "July,August,September,October,November,December",
         "date_month": "{month} {year}",
         "date_day": "{day} {month} {year}",
         "hours": "{hours} h",
         "hours_minutes": "{hours} h {minutes} min",
         "workshops": "Workshops",
         "kt_workshop": "Knowledge-transfer workshop",
-        "catalogue_intro": "Run a knowledge-transfer workshop at home: pick a workshop and a language, "
-                           "download the toolkit and pass on what was learned to your own colleagues.",
+        "catalogue_intro": "Run a knowledge-transfer workshop at home: pick a workshop and a "
+                           "language, download the toolkit and pass on what was learned to your "
+                           "own colleagues.",
         "filter_by_tag": "Filter by topic",
         "all_workshops": "All",
         "shown_count": "{shown} of {total} workshops",
@@ -88,8 +91,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "partner_editions": "Partner editions",
         "partner": "Partner",
         "partners": "Partners",
-        "partners_intro": "Organisations that run these workshops at home: their local sessions and their own "
-                          "co-branded toolkits.",
+        "partners_intro": "Organisations that run these workshops at home: their local sessions "
+                          "and their own co-branded toolkits.",
         "see_partners": "Partners and their local sessions",
         "local_sessions": "Local sessions",
         "no_sessions": "No local sessions are planned yet.",
@@ -101,37 +104,43 @@ STRINGS: dict[str, dict[str, str]] = {
         "venue": "Venue",
         "bundle_for": "Prepared for {partner}.",
         "bundle_intro": "Everything you need to run this knowledge-transfer workshop with your own "
-                        "colleagues: present the slides, hand out the handout and the feedback form, and "
-                        "run the session from the facilitator guide.",
+                        "colleagues: present the slides, hand out the handout and the feedback "
+                        "form, and run the session from the facilitator guide.",
         "bundle_contents": "What is in this toolkit",
         "bundle_sources": "the workshop's Markdown source and images, to adapt it",
         "offline_page": "Workshop page (offline)",
-        "purpose_slides": "present it; your notes are in the speaker-notes pane; edit it in PowerPoint, Keynote, "
-                          "LibreOffice or Google Slides",
+        "purpose_slides": "present it; your notes are in the speaker-notes pane; edit it in "
+                          "PowerPoint, Keynote, LibreOffice or Google Slides",
         "purpose_handout": "print one per participant",
-        "purpose_facilitator_guide": "run the session from it: run-of-show, checklist, notes and activities",
+        "purpose_facilitator_guide": "run the session from it: "
+                                     "run-of-show, checklist, notes and activities",
         "purpose_feedback_form": "print one per participant and collect them at the end",
-        "purpose_offline_page": "the workshop's web page in one file: opens in any browser without internet",
+        "purpose_offline_page": "the workshop's web page in one file: "
+                                "opens in any browser without internet",
         "purpose_toolkit": "this bundle",
         "purpose_readme": "this guide, as a web page and as plain text",
         "purpose_licence": "the terms under which you may use and adapt these materials",
-        "purpose_sources": "the workshop's Markdown source and images, to adapt it for your audience",
+        "purpose_sources": "the workshop's Markdown source and images, "
+                           "to adapt it for your audience",
         "run_steps": "How to run the session",
         "step_before": "Before the session",
         "step_during": "During the session",
         "step_after": "After the session",
         "before_print": "Print: {items}.",
-        "before_invite": "Invite your colleagues and local stakeholders; tell them the date, time and place.",
+        "before_invite": "Invite your colleagues and local stakeholders; "
+                         "tell them the date, time and place.",
         "before_rehearse": "Read the facilitator guide and go through the slides with their notes.",
         "after_forms": "Collect the feedback forms and sum up what participants said.",
-        "after_report": "Send the summary, the number of participants and what they produced to {contact}.",
+        "after_report": "Send the summary, the number of participants and what they produced "
+                        "to {contact}.",
         "project_team": "the project team",
         "files": "Files",
         "fallback_note": "Not yet translated into {languages}: this toolkit is in {language}.",
         "contact": "Contact",
-        "licence_text": "These materials are published under the licence {licence}. You may share and adapt "
-                        "them under its terms: {url}",
-        "licence_unknown": "These materials carry no licence statement: ask {contact} before you share them.",
+        "licence_text": "These materials are published under the licence {licence}. "
+                        "You may share and adapt them under its terms: {url}",
+        "licence_unknown": "These materials carry no licence statement: "
+                           "ask {contact} before you share them.",
     },
     "nb": {
         "agenda": "Program",
@@ -183,24 +192,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "equip_video": "Lyd og internettilgang for å vise videoen",
         "equip_flipchart": "Flippover med papir og tusjer",
         "equip_tables": "Bord satt opp for gruppearbeid",
-        "form_intro": "Fyll gjerne ut skjemaet før du går. Det er anonymt og hjelper oss å gjøre neste samling bedre.",
+        "form_intro": "Fyll gjerne ut skjemaet før du går. "
+                      "Det er anonymt og hjelper oss å gjøre neste samling bedre.",
         "date": "Dato",
         "organisation": "Organisasjon (valgfritt)",
         "rating_title": "Hvor godt hjalp workshopen deg med å …",
-        "rating_scale": "Sett ring rundt ett tall per linje: 1 = ikke i det hele tatt, 5 = i svært stor grad.",
+        "rating_scale": "Sett ring rundt ett tall per linje: "
+                        "1 = ikke i det hele tatt, 5 = i svært stor grad.",
         "overall": "Alt i alt, hvor nyttig var workshopen for arbeidet ditt?",
         "q_apply": "Hva vil du ta i bruk i ditt eget arbeid?",
         "q_missing": "Hva manglet, eller var uklart?",
         "q_next": "Hva bør neste samling handle om?",
-        "months": "januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember",
+        "months": "januar,februar,mars,april,mai,juni,"
+                  "juli,august,september,oktober,november,desember",
         "date_month": "{month} {year}",
         "date_day": "{day}. {month} {year}",
         "hours": "{hours} t",
         "hours_minutes": "{hours} t {minutes} min",
         "workshops": "Workshoper",
         "kt_workshop": "Workshop for kunnskapsoverføring",
-        "catalogue_intro": "Hold en workshop for kunnskapsoverføring på hjemmebane: velg en workshop og et språk, "
-                           "last ned verktøykassen og del det dere lærte med egne kolleger.",
+        "catalogue_intro": "Hold en workshop for kunnskapsoverføring på hjemmebane: velg en "
+                           "workshop og et språk, last ned verktøykassen og del det dere lærte med "
+                           "egne kolleger.",
         "filter_by_tag": "Filtrer etter tema",
         "all_workshops": "Alle",
         "shown_count": "{shown} av {total} workshoper",
@@ -218,8 +231,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "partner_editions": "Partnerutgaver",
         "partner": "Partner",
         "partners": "Partnere",
-        "partners_intro": "Organisasjoner som holder disse workshopene på hjemmebane: deres lokale økter og "
-                          "deres egne verktøykasser i egen profil.",
+        "partners_intro": "Organisasjoner som holder disse workshopene på hjemmebane: deres lokale "
+                          "økter og deres egne verktøykasser i egen profil.",
         "see_partners": "Partnerne og deres lokale økter",
         "local_sessions": "Lokale økter",
         "no_sessions": "Ingen lokale økter er planlagt ennå.",
@@ -230,22 +243,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "all_languages": "Alle språk",
         "venue": "Sted",
         "bundle_for": "Laget for {partner}.",
-        "bundle_intro": "Alt du trenger for å holde denne workshopen for kunnskapsoverføring med dine egne "
-                        "kolleger: vis lysbildene, del ut deltakerheftet og evalueringsskjemaet, og led "
-                        "økten etter fasilitatorveiledningen.",
+        "bundle_intro": "Alt du trenger for å holde denne workshopen for kunnskapsoverføring med "
+                        "dine egne kolleger: vis lysbildene, del ut deltakerheftet og "
+                        "evalueringsskjemaet, og led økten etter fasilitatorveiledningen.",
         "bundle_contents": "Innholdet i verktøykassen",
         "bundle_sources": "workshopens Markdown-kilde og bilder, så du kan tilpasse den",
         "offline_page": "Workshopsiden (uten nett)",
-        "purpose_slides": "vis den; notatene dine står i notatfeltet; rediger den i PowerPoint, Keynote, "
-                          "LibreOffice eller Google Presentasjoner",
+        "purpose_slides": "vis den; notatene dine står i notatfeltet; rediger den i PowerPoint, "
+                          "Keynote, LibreOffice eller Google Presentasjoner",
         "purpose_handout": "skriv ut ett eksemplar per deltaker",
-        "purpose_facilitator_guide": "led økten etter den: kjøreplan, sjekkliste, notater og aktiviteter",
+        "purpose_facilitator_guide": "led økten etter den: "
+                                     "kjøreplan, sjekkliste, notater og aktiviteter",
         "purpose_feedback_form": "skriv ut ett per deltaker og samle dem inn til slutt",
-        "purpose_offline_page": "workshopens nettside i én fil: åpnes i alle nettlesere uten internett",
+        "purpose_offline_page": "workshopens nettside i én fil: "
+                                "åpnes i alle nettlesere uten internett",
         "purpose_toolkit": "denne pakken",
         "purpose_readme": "denne veiledningen, som nettside og som ren tekst",
         "purpose_licence": "vilkårene for å bruke og tilpasse materiellet",
-        "purpose_sources": "workshopens Markdown-kilde og bilder, så du kan tilpasse den til ditt publikum",
+        "purpose_sources": "workshopens Markdown-kilde og bilder, "
+                           "så du kan tilpasse den til ditt publikum",
         "run_steps": "Slik gjennomfører du økten",
         "step_before": "Før økten",
         "step_during": "Under økten",
@@ -257,10 +273,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "after_report": "Send oppsummeringen, antall deltakere og det de laget til {contact}.",
         "project_team": "prosjektteamet",
         "files": "Filer",
-        "fallback_note": "Ikke oversatt til {languages} ennå: denne verktøykassen er på {language}.",
+        "fallback_note": "Ikke oversatt til {languages} ennå: "
+                         "denne verktøykassen er på {language}.",
         "contact": "Kontakt",
-        "licence_text": "Dette materiellet er publisert under lisensen {licence}. Du kan dele og tilpasse det "
-                        "på disse vilkårene: {url}",
+        "licence_text": "Dette materiellet er publisert under lisensen {licence}. "
+                        "Du kan dele og tilpasse det på disse vilkårene: {url}",
         "licence_unknown": "Dette materiellet har ingen lisens: spør {contact} før du deler det.",
     },
 }

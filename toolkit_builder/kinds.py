@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, get_args
 
-KindName = Literal["slides", "handout", "facilitator-guide", "feedback-form", "offline-page", "toolkit"]
+KindName = Literal["slides", "handout", "facilitator-guide", "feedback-form", "offline-page",
+                   "toolkit"]
 
 
 class Phase(Enum):
@@ -30,8 +31,9 @@ class Kind:
     name: KindName
     suffix: str                     # file name extension, without the dot
     media_type: str
-    writer: str                     # "module:function"; documents take (workshop, context), packages
-                                    # (workshop, context, inputs) where inputs are (name, bytes) pairs
+    writer: str                     # "module:function"; documents take (workshop, context),
+                                    # packages (workshop, context, inputs) where inputs are
+                                    # (name, bytes) pairs
     label: str                      # the interface string (i18n key) that names it for people
     phase: Phase = Phase.DOCUMENT
     per_partner: bool = True        # made again in each partner's theme and with its local session
@@ -47,7 +49,8 @@ REGISTRY: tuple[Kind, ...] = (
          checker="toolkit_builder.slides:check"),
     Kind("handout", "pdf", "application/pdf", "toolkit_builder.handouts:render_handout", "handout"),
     Kind("facilitator-guide", "pdf", "application/pdf",
-         "toolkit_builder.handouts:render_facilitator_guide", "facilitator_guide", needs_outline=True),
+         "toolkit_builder.handouts:render_facilitator_guide", "facilitator_guide",
+         needs_outline=True),
     Kind("feedback-form", "pdf", "application/pdf", "toolkit_builder.handouts:render_feedback_form",
          "feedback_form"),
     Kind("offline-page", "html", "text/html", "toolkit_builder.handouts:render_offline_page",

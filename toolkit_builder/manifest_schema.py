@@ -21,7 +21,8 @@ def validate_manifest(payload: dict) -> None:
     """Raise BuildError naming the first place where a manifest breaks its schema."""
     import jsonschema  # only the build's last step needs it
 
-    errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(payload), key=lambda e: list(e.path))
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(payload), key=lambda e: list(e.path))
     if errors:
         where = "/".join(str(p) for p in errors[0].path) or "(top)"
         raise BuildError(f"manifest.json: error: {where}: {errors[0].message} "

@@ -1,7 +1,8 @@
 """The deck's outline: which slide each section, activity and agenda item lands on.
 
 Computed once per workshop and theme from the slide planner, before the writers run, and handed
-to every writer that prints slide numbers (the facilitator guide), so that no writer imports another.
+to every writer that prints slide numbers (the facilitator guide), so that no writer imports
+another.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ class Outline:
     """Slide numbers (1-based, inclusive ranges) of a planned deck."""
 
     slides: int = 0
-    sections: dict[str, SlideRange] = field(default_factory=dict)      # by section anchor
-    activities: dict[int, int] = field(default_factory=dict)           # by the activity's source line
-    agenda: dict[int, SlideRange] = field(default_factory=dict)        # by agenda item index
+    sections: dict[str, SlideRange] = field(default_factory=dict)  # by section anchor
+    activities: dict[int, int] = field(default_factory=dict)  # by the activity's source line
+    agenda: dict[int, SlideRange] = field(default_factory=dict)  # by agenda item index
 
     def label(self, ranges: list[SlideRange]) -> str:
         """Return '5–7' (or '5') for the slides the ranges cover together; '' for none."""

@@ -1,4 +1,7 @@
-"""Partners: the organisations that run a workshop at home, in their theme, with their own sessions."""
+"""Partners: the organisations that run a workshop at home.
+
+They run it in their own theme, with their own local sessions.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ class Session:
     venue: str = ""
     facilitators: tuple[str, ...] = ()
     registration: str = ""
-    language: str = ""           # the language it is held in; empty: every language the partner runs
+    language: str = ""  # the language it is held in; empty: every language the partner runs
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""partners.yml: the partners of a project, read and validated with a file and line for every problem.
+"""partners.yml: the partners of a project.
+
+It is read and validated with a file and line for every problem.
 
 ```yaml
 elvtind-klynge:                      # the partner's slug: its files are named with it
@@ -43,7 +45,10 @@ Path_ = tuple[Any, ...]
 
 
 def _lines(node: yaml.Node, prefix: Path_ = (), twice: list | None = None) -> dict[Path_, int]:
-    """Return the 1-based line of every mapping key and list item, by its path; note keys given twice."""
+    """Return the 1-based line of every mapping key and list item, by its path.
+
+    Keys given twice are noted in `twice`.
+    """
     lines: dict[Path_, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -82,12 +87,16 @@ class _Checker:
             return {}
         for key in data:
             if key not in allowed:
-                self.fail((*path, key), f"unknown key '{key}' in {what}{did_you_mean(str(key), allowed)}",
+                self.fail((*path, key),
+                          f"unknown key '{key}' in {what}{did_you_mean(str(key), allowed)}",
                           "unknown-key")
         return data
 
     def text(self, data: dict, path: Path_, key: str, required: bool = False) -> str:
-        """Return a text value ('' if missing), reporting a missing required one or a non-text one."""
+        """Return a text value ('' if missing).
+
+        A missing required value or a value that is not text is reported.
+        """
         value = data.get(key)
         if value is None:
             if required:
@@ -134,29 +143,34 @@ def _date(checker: _Checker, value: Any, path: Path_) -> str:
     return ""
 
 
-def _session(checker: _Checker, data: Any, path: Path_, partner_langs: tuple[str, ...]) -> Session | None:
+def _session(checker: _Checker, data: Any, path: Path_,
+             partner_langs: tuple[str, ...]) -> Session | None:
     """Return one local session, or None after reporting what is wrong with it."""
     errors = len(checker.reporter.errors)
     data = checker.keys(data, path, SESSION_KEYS, "a session")
     workshop = checker.text(data, path, "workshop", required=True)
     if workshop:
-        checker.choice(workshop, (*path, "workshop"), checker.known["workshops"], "workshop", "workshop")
+        checker.choice(workshop, (*path, "workshop"), checker.known["workshops"], "workshop",
+                       "workshop")
     date = _date(checker, data.get("date"), (*path, "date")) if "date" in data else ""
     if "date" not in data:
         checker.fail(path, "'date' is required", "missing")
     start = checker.text(data, path, "start")
     match = CLOCK_RE.match(start) if start else None
     if start and not match:
-        checker.fail((*path, "start"), f"'start' must be a clock time like 09:30, not '{start[:20]}'", "time")
+        checker.fail((*path, "start"),
+                     f"'start' must be a clock time like 09:30, not '{start[:20]}'", "time")
     language = checker.text(data, path, "language")
     if language:
-        checker.choice(language, (*path, "language"), partner_langs, "language of this partner", "language")
+        checker.choice(language, (*path, "language"), partner_langs, "language of this partner",
+                       "language")
     registration = checker.text(data, path, "registration")
     if registration and not registration.startswith("https://"):
         checker.fail((*path, "registration"), "'registration' must be an https:// address", "url")
     if len(checker.reporter.errors) > errors:
         return None
-    return Session(workshop, date, checker.pos(path), f"{int(match[1]):02d}:{match[2]}" if match else None,
+    clock = f"{int(match[1]):02d}:{match[2]}" if match else None
+    return Session(workshop, date, checker.pos(path), clock,
                    checker.text(data, path, "venue"), checker.texts(data, path, "facilitators"),
                    registration, language)
 
@@ -166,7 +180,8 @@ def _partner(checker: _Checker, slug: Any, data: Any) -> Partner | None:
     path: Path_ = (slug,)
     errors = len(checker.reporter.errors)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
-        checker.fail(path, f"partner slug '{slug}' must be lowercase letters, digits and hyphens", "slug")
+        checker.fail(path, f"partner slug '{slug}' must be lowercase letters, digits and hyphens",
+                     "slug")
     data = checker.keys(data, path, PARTNER_KEYS, f"partner '{slug}'")
     name = checker.text(data, path, "name", required=True)
     theme = checker.text(data, path, "theme", required=True)
@@ -176,23 +191,28 @@ def _partner(checker: _Checker, slug: Any, data: Any) -> Partner | None:
     if not languages:
         checker.fail(path, "'languages' must list at least one language", "missing")
     for index, lang in enumerate(languages):
-        checker.choice(lang, (*path, "languages", index), checker.known["languages"], "site language", "language")
+        checker.choice(lang, (*path, "languages", index), checker.known["languages"],
+                       "site language", "language")
     contact = checker.keys(data.get("contact") or {}, (*path, "contact"), CONTACT_KEYS, "contact")
     email = checker.text(contact, (*path, "contact"), "email")
     if email and not EMAIL_RE.match(email):
-        checker.fail((*path, "contact", "email"), f"'{email[:40]}' is not an e-mail address", "email")
+        checker.fail((*path, "contact", "email"), f"'{email[:40]}' is not an e-mail address",
+                     "email")
     workshops = checker.texts(data, path, "workshops")
     for index, workshop in enumerate(workshops):
-        checker.choice(workshop, (*path, "workshops", index), checker.known["workshops"], "workshop", "workshop")
+        checker.choice(workshop, (*path, "workshops", index), checker.known["workshops"],
+                       "workshop", "workshop")
     items = data.get("sessions") or []
     if not isinstance(items, list):
         checker.fail((*path, "sessions"), "'sessions' must be a list", "type")
         items = []
-    sessions = [_session(checker, item, (*path, "sessions", i), languages) for i, item in enumerate(items)]
+    sessions = [_session(checker, item, (*path, "sessions", i), languages)
+                for i, item in enumerate(items)]
     if len(checker.reporter.errors) > errors:
         return None
-    return Partner(slug, name, theme, languages, checker.pos(path), checker.text(contact, path, "name"),
-                   email, tuple(s for s in sessions if s), workshops, checker.pos((*path, "theme")))
+    return Partner(slug, name, theme, languages, checker.pos(path),
+                   checker.text(contact, path, "name"), email, tuple(s for s in sessions if s),
+                   workshops, checker.pos((*path, "theme")))
 
 
 def _parse(text: str, reporter: Reporter) -> tuple[Any, dict[Path_, int]] | None:
@@ -209,13 +229,16 @@ def _parse(text: str, reporter: Reporter) -> tuple[Any, dict[Path_, int]] | None
     twice: list = []
     lines = _lines(node, (), twice) if node is not None else {}
     for path, line in twice:
-        reporter.error(SourcePos(FILE, line), f"'{path[-1]}' is given twice; the first one would be lost",
+        reporter.error(SourcePos(FILE, line),
+                       f"'{path[-1]}' is given twice; the first one would be lost",
                        "partners.duplicate")
     return data, lines
 
 
 def load_partners(root: Path, known: dict[str, Any], reporter: Reporter) -> tuple[Partner, ...]:
-    """Return the valid partners of partners.yml (none if the file is missing), reporting every problem.
+    """Return the valid partners of partners.yml (none if the file is missing).
+
+    Every problem is reported.
 
     `known` gives the names a partner may refer to: `workshops`, `themes`, `languages`.
     """

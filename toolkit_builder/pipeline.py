@@ -68,7 +68,10 @@ class Selection:
         return bool(self.workshops or self.partners or self.languages)
 
     def matches(self, job: Job) -> bool:
-        """Return whether a job is selected (a partner selection leaves out the project's edition)."""
+        """Return whether a job is selected.
+
+        A partner selection leaves out the project's own edition.
+        """
         return ((not self.workshops or job.workshop.slug in self.workshops)
                 and (not self.partners or job.partner_slug in self.partners)
                 and (not self.languages or job.workshop.lang in self.languages))
@@ -87,8 +90,9 @@ def make_context(project: Project, partner: Partner | None = None) -> Context:
     settings = project.settings
     brand = project.theme or load_theme(settings.themes_dir, settings.theme)
     theme = load_theme(settings.themes_dir, partner.theme) if partner else brand
-    return Context(theme=theme, site_url=settings.site_url, default_language=settings.default_language,
-                   languages=settings.languages, partner=partner, brand=brand if partner else None)
+    return Context(theme=theme, site_url=settings.site_url,
+                   default_language=settings.default_language, languages=settings.languages,
+                   partner=partner, brand=brand if partner else None)
 
 
 def plan_of(project: Project) -> Plan:
@@ -106,7 +110,10 @@ def with_facts(job: Job, context: Context) -> Context:
 
 
 def run_job(job: Job, context: Context, inputs: list[tuple[str, bytes]] | None = None) -> Rendered:
-    """Render one job (in a worker process); a writer's crash becomes a message naming the source."""
+    """Render one job (in a worker process).
+
+    A writer's crash becomes a message naming the source.
+    """
     try:
         writer = load(job.kind.writer)
         if inputs is not None:
@@ -165,7 +172,8 @@ def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
     keys, todo = {}, []
     for job in jobs:
         run.context(job)
-        keys[job.path] = document_key(job.kind.name, job.path, run.hashes[job.partner_slug], job.workshop)
+        keys[job.path] = document_key(job.kind.name, job.path, run.hashes[job.partner_slug],
+                                      job.workshop)
         hit = run.cache.get(keys[job.path])
         if hit is not None:
             run.done(job, hit, True)
@@ -194,7 +202,8 @@ def render_packages(run: _Run, jobs: tuple[Job, ...]) -> None:
     """Make phase two: packages from phase one's bytes, never rendering a document again."""
     for job in jobs:
         if any(path not in run.results for path in job.inputs):
-            keep_previous(run, job)  # a document it packs was not built: never pack a partial bundle
+            # a document it packs was not built: never pack a partial bundle
+            keep_previous(run, job)
             continue
         inputs = [(path, run.results[path].data) for path in job.inputs]
         key = package_key(job.kind.name, job.path, run.hashes.get(job.partner_slug) or
@@ -210,9 +219,13 @@ def render_packages(run: _Run, jobs: tuple[Job, ...]) -> None:
 
 
 def keep_previous(run: _Run, job: Job) -> None:
-    """Reuse an unselected job's file from the last build's site, or leave it out if there is none."""
+    """Reuse an unselected job's file from the last build's site.
+
+    The job is left out if there is none.
+    """
     if run.previous_items is None:
-        run.previous_items = {a.path: a for a in read_manifest(run.previous)} if run.previous else {}
+        run.previous_items = ({a.path: a for a in read_manifest(run.previous)}
+                              if run.previous else {})
     artifact = run.previous_items.get(job.path)
     path = run.previous / job.path if artifact else None
     if path is not None and path.is_file() and path.stat().st_size == artifact.bytes:
@@ -254,7 +267,10 @@ def swap_into_place(new: Path, target: Path) -> None:
 
 
 def write_staging(run: _Run, plan: Plan, staging: Path) -> Reporter:
-    """Write every artifact and the manifest into the staging folder; return the writers' findings."""
+    """Write every artifact and the manifest into the staging folder.
+
+    Return the writers' findings.
+    """
     registry, found = Registry(staging), Reporter()
     for job in plan.jobs:
         rendered = run.results.get(job.path)

@@ -48,7 +48,8 @@ def editions(workshop: Workshop, partners: tuple[Partner, ...]) -> list[Partner 
     return [None, *(p for p in partners if p.runs(workshop.slug, workshop.lang))]
 
 
-def job(kind: Kind, workshop: Workshop, partner: Partner | None, inputs: tuple[str, ...] = ()) -> Job:
+def job(kind: Kind, workshop: Workshop, partner: Partner | None,
+        inputs: tuple[str, ...] = ()) -> Job:
     """Return the job of one kind for a workshop and a partner."""
     path = download_path(workshop.slug, workshop.lang, kind.name, partner.slug if partner else "")
     return Job(kind, workshop, path, partner, inputs)

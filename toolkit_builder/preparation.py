@@ -1,4 +1,7 @@
-"""The preparation checklist, derived from the workshop's activities and notes (guide and bundle README)."""
+"""The preparation checklist, derived from the workshop's activities and notes.
+
+Both the facilitator guide and the bundle's README print it.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +47,10 @@ def fold(name: str) -> str:
 
 
 def activity_materials(activities: tuple[Activity, ...], skip: set[str]) -> tuple[Item, ...]:
-    """Return every material of the activities once, with its counts and the activities needing it."""
+    """Return every material of the activities once.
+
+    Each comes with its counts and the activities that need it.
+    """
     merged: dict[str, Item] = {}
     for activity in activities:
         for material in activity.materials:
@@ -94,7 +100,10 @@ def equipment(workshop: Workshop) -> tuple[Item, ...]:
 
 
 def checklist(workshop: Workshop) -> tuple[Group, ...]:
-    """Return the preparation checklist: documents to print, activity materials, room and equipment."""
+    """Return the preparation checklist.
+
+    It lists the documents to print, the activity materials, the room and the equipment.
+    """
     lang = workshop.lang
     printed = printouts(lang)
     skip = {fold(item.name) for item in printed}

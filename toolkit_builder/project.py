@@ -30,9 +30,11 @@ class Project:
     def all(self) -> list[Workshop]:
         """Return every workshop file in slug and language order (default language first)."""
         out = []
+        default = self.settings.default_language
         for slug in sorted(self.workshops):
             langs = self.workshops[slug]
-            out.extend(langs[lang] for lang in sorted(langs, key=lambda l: (l != self.settings.default_language, l)))
+            order = sorted(langs, key=lambda lang: (lang != default, lang))
+            out.extend(langs[lang] for lang in order)
         return out
 
     def original(self, slug: str) -> Workshop | None:
@@ -50,7 +52,8 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
     for item in found:
         reporter.add(item.level, item.pos, item.message, item.code)
     if not settings.docs_dir.is_dir():
-        reporter.error(SourcePos("mkdocs.yml"), f"docs_dir '{settings.docs_dir.name}' does not exist", "config.docs")
+        reporter.error(SourcePos("mkdocs.yml"),
+                       f"docs_dir '{settings.docs_dir.name}' does not exist", "config.docs")
         return project
     check_slugs(settings.docs_dir, root, reporter)
     md = make_markdown(settings)
@@ -64,8 +67,9 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
             continue
         langs = project.workshops.setdefault(source.slug, {})
         if workshop.lang in langs:
-            reporter.error(workshop.source, f"language '{workshop.lang}' of '{source.slug}' is already "
-                           f"given by {langs[workshop.lang].source.path}", "source.duplicate-language")
+            reporter.error(workshop.source, f"language '{workshop.lang}' of '{source.slug}' "
+                           f"is already given by {langs[workshop.lang].source.path}",
+                           "source.duplicate-language")
             continue
         langs[workshop.lang] = workshop
         if source.lang is None:
@@ -76,12 +80,17 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
         for workshop in langs.values():
             if original is not None and workshop is not original:
                 check_translation(original, workshop, reporter)
-    project.partners = tuple(with_fallbacks(p, project, reporter) for p in read_partners(settings, reporter))
+    project.partners = tuple(with_fallbacks(p, project, reporter)
+                             for p in read_partners(settings, reporter))
     return project
 
 
 def with_fallbacks(partner: Partner, project: Project, reporter: Reporter) -> Partner:
-    """Return the partner with the default language for sessions of workshops it has no language of."""
+    """Return the partner with fallback languages for its sessions.
+
+    A session of a workshop in none of the partner's languages falls back to the default
+    language (or the workshop's first).
+    """
     default, fallback = project.settings.default_language, []
     for session in partner.sessions:
         langs = project.workshops.get(session.workshop, {})
@@ -89,14 +98,17 @@ def with_fallbacks(partner: Partner, project: Project, reporter: Reporter) -> Pa
             continue
         lang = default if default in langs else sorted(langs)[0]
         fallback.append((session.workshop, lang))
-        reporter.warning(session.pos, f"'{session.workshop}' exists in none of {partner.slug}'s languages "
-                         f"({', '.join(partner.languages)}): its toolkit is made in '{lang}' and says so",
-                         "partners.fallback")
+        reporter.warning(session.pos, f"'{session.workshop}' exists in none of {partner.slug}'s "
+                         f"languages ({', '.join(partner.languages)}): "
+                         f"its toolkit is made in '{lang}' and says so", "partners.fallback")
     return replace(partner, fallback=tuple(fallback)) if fallback else partner
 
 
 def read_partners(settings: Settings, reporter: Reporter) -> tuple[Partner, ...]:
-    """Return the project's partners, with the problems of partners.yml and of their themes reported."""
+    """Return the project's partners.
+
+    The problems of partners.yml and of the partners' themes are reported.
+    """
     themes = settings.themes_dir
     known = {"workshops": sorted({s.slug for s in discover(settings.docs_dir, settings.root)}),
              "themes": theme_names(themes),
@@ -107,7 +119,8 @@ def read_partners(settings: Settings, reporter: Reporter) -> tuple[Partner, ...]
         for item in found:
             reporter.add(item.level, item.pos, item.message, item.code)
         if theme is not None and not (theme.logo and theme.logo.is_relative_to(theme.folder)):
-            reporter.error(partner.theme_pos, f"partner theme '{partner.theme}' has no logo of its own: "
-                           f"add one to themes/{partner.theme}/ and name it in its theme.yml (`logo:`)",
-                           "partners.logo")
+            reporter.error(partner.theme_pos,
+                           f"partner theme '{partner.theme}' has no logo of its own: "
+                           f"add one to themes/{partner.theme}/ "
+                           "and name it in its theme.yml (`logo:`)", "partners.logo")
     return partners

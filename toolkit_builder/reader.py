@@ -41,7 +41,8 @@ def make_markdown(settings: Settings) -> markdown.Markdown:
                              extension_configs=settings.extension_configs)
 
 
-def split_body(body: str, first_line: int, path: str, reporter: Reporter) -> tuple[Lines, list[RawSection]]:
+def split_body(body: str, first_line: int, path: str,
+               reporter: Reporter) -> tuple[Lines, list[RawSection]]:
     """Return the introduction's lines and the sections, cutting at `##` and `---` outside code."""
     intro: Lines = []
     sections: list[RawSection] = []
@@ -80,7 +81,10 @@ def _title_and_anchor(raw: str, md: markdown.Markdown) -> tuple[str, str]:
         anchor = ident.group(1) if ident else ""
     md.reset()
     html = md.convert(raw.strip())
-    title = lxml.html.fragment_fromstring(html, create_parent="div").text_content().strip() if html else ""
+    if html:
+        title = lxml.html.fragment_fromstring(html, create_parent="div").text_content().strip()
+    else:
+        title = ""
     return title, anchor or slugify(title, "-")
 
 

@@ -10,7 +10,8 @@ from .model import AgendaItem, Section, Workshop
 
 BREAK_WORDS = {"break", "coffee break", "lunch", "lunch break", "pause", "kaffepause", "lunsj",
                "lunsjpause", "pausa", "descanso", "almuerzo", "kaffeepause", "mittagspause",
-               "mittagessen", "déjeuner", "pause café", "pausa café", "intervalo", "tauko", "paus", "fika"}
+               "mittagessen", "déjeuner", "pause café", "pausa café", "intervalo", "tauko", "paus",
+               "fika"}
 
 
 @dataclass(frozen=True)

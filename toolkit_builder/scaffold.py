@@ -10,8 +10,8 @@ from pathlib import Path
 from .errors import ToolkitError
 
 TEMPLATE = Path(__file__).parent / "scaffold" / "index.md.tmpl"
-BREAK_WORDS = {"nb": "Pause", "nn": "Pause", "da": "Pause", "de": "Pause", "fr": "Pause", "sv": "Paus",
-               "es": "Pausa", "it": "Pausa", "pt": "Pausa"}
+BREAK_WORDS = {"nb": "Pause", "nn": "Pause", "da": "Pause", "de": "Pause", "fr": "Pause",
+               "sv": "Paus", "es": "Pausa", "it": "Pausa", "pt": "Pausa"}
 
 
 def slug_of(title: str) -> str:
@@ -29,10 +29,12 @@ def scaffold(docs_dir: Path, title: str, lang: str, slug: str | None = None) -> 
     """Write `<docs_dir>/<slug>/index.md` and a placeholder diagram; return the folder."""
     slug = slug or slug_of(title)
     if not slug:
-        raise ToolkitError(f"error: cannot make a folder name from the title {title!r}; pass --slug")
+        raise ToolkitError(f"error: cannot make a folder name from the title {title!r}; "
+                           "pass --slug")
     folder = docs_dir / slug
     if folder.exists():
-        raise ToolkitError(f"{folder}: error: folder already exists; choose another title or --slug")
+        raise ToolkitError(f"{folder}: error: folder already exists; "
+                           "choose another title or --slug")
     text = TEMPLATE.read_text(encoding="utf-8").format(
         title=yaml_text(title), lang=lang, break_word=BREAK_WORDS.get(lang, "Break"),
         year=datetime.date.today().year)

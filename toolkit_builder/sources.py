@@ -27,7 +27,8 @@ class SourceFile:
 def discover(docs_dir: Path, root: Path) -> list[SourceFile]:
     """Return every `<slug>/index[.<lang>].md` under the docs folder, sorted."""
     found = []
-    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    for folder in sorted(p for p in docs_dir.iterdir()
+                         if p.is_dir() and not p.name.startswith((".", "_"))):
         for path in sorted(folder.iterdir()):
             match = SOURCE_RE.match(path.name)
             if match and path.is_file():
@@ -76,7 +77,8 @@ def read_text(path: Path, rel: str, reporter: Reporter) -> str | None:
 def check_slugs(docs_dir: Path, root: Path, reporter: Reporter) -> None:
     """Report workshop folders whose names are not slugs or collide when lowercased."""
     seen: dict[str, Path] = {}
-    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    for folder in sorted(p for p in docs_dir.iterdir()
+                         if p.is_dir() and not p.name.startswith((".", "_"))):
         if not any(SOURCE_RE.match(p.name) for p in folder.iterdir()):
             continue
         pos = SourcePos(relative(folder, root))

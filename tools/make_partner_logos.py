@@ -65,7 +65,8 @@ def gear(c: dict) -> str:
             a = base + angle * 2 * math.pi / teeth * 1.6
             points.append(f"{cx + radius * math.sin(a):.2f} {cy - radius * math.cos(a):.2f}")
     hole = "M70 50A20 20 0 1 0 30 50A20 20 0 1 0 70 50Z"
-    steps = "".join(f'<rect x="{x}" y="{y}" width="8" height="{60 - y}" rx="1.5" fill="{c["steps"]}"/>'
+    steps = "".join(f'<rect x="{x}" y="{y}" width="8" height="{60 - y}" rx="1.5" '
+                    f'fill="{c["steps"]}"/>'
                     for x, y in ((37, 50), (46, 44), (55, 38)))
     return f'<path d="M{"L".join(points)}Z{hole}" fill="#ffffff" fill-rule="evenodd"/>{steps}'
 
@@ -76,7 +77,8 @@ def hills(c: dict) -> str:
             f'<path d="M36 74C48 34 76 32 88 74Z" fill="{c["far"]}"/>'
             f'<path d="M12 74C22 40 50 38 62 74Z" fill="#ffffff"/>'
             f'<path d="M12 74H88" stroke="#ffffff" stroke-width="4" stroke-linecap="round"/>'
-            f'<path d="M61 60C56 66 66 70 58 74C52 78 42 80 36 88H60C64 82 72 78 70 74C68 69 62 66 61 60Z" '
+            f'<path d="M61 60C56 66 66 70 58 74C52 78 42 80 36 88'
+            f'H60C64 82 72 78 70 74C68 69 62 66 61 60Z" '
             f'fill="{c["river"]}"/>')
 
 
@@ -99,8 +101,8 @@ PARTNERS = [
      "kind": "BILDUNGSZENTRUM", "mark": gear,
      "colours": {"primary": "#1e5631", "accent": "#b54708", "light": "#edf5ef", "muted": "#56635a"},
      "extra": {"steps": "#f59e0b"}},
-    {"slug": "cc-val-sereine", "name": "Communauté de communes du Val-Sereine", "short": "Val-Sereine",
-     "kind": "COMMUNAUTÉ DE COMMUNES", "mark": hills,
+    {"slug": "cc-val-sereine", "name": "Communauté de communes du Val-Sereine",
+     "short": "Val-Sereine", "kind": "COMMUNAUTÉ DE COMMUNES", "mark": hills,
      "colours": {"primary": "#4c2a85", "accent": "#0b6e87", "light": "#f3effa", "muted": "#625a70"},
      "extra": {"far": "#a78bda", "river": "#5fc3e4"}},
     {"slug": "elvtind-klynge", "name": "Elvtind Industriklynge", "short": "Elvtind",
@@ -168,13 +170,15 @@ def svg(partner: dict, bold: Lettering, semibold: Lettering) -> tuple[str, str]:
     head = 'xmlns="http://www.w3.org/2000/svg" role="img"'
     logo = (f'<svg {head} viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
             f'aria-label="{partner["name"]}">\n<title>{partner["name"]}</title>\n{tile}\n'
-            f'<path d="{name}" fill="{c["primary"]}"/>\n<path d="{kind}" fill="{c["accent"]}"/>\n</svg>\n')
-    mark = (f'<svg {head} viewBox="4 4 92 92" width="92" height="92" aria-label="{partner["name"]}">\n'
-            f'{tile}\n</svg>\n')
+            f'<path d="{name}" fill="{c["primary"]}"/>\n'
+            f'<path d="{kind}" fill="{c["accent"]}"/>\n</svg>\n')
+    mark = (f'<svg {head} viewBox="4 4 92 92" width="92" height="92" '
+            f'aria-label="{partner["name"]}">\n{tile}\n</svg>\n')
     return logo, mark
 
 
-def rasterise(svg_text: str, box: tuple[int, int], pixels: tuple[int, int], out: Path, tmp: Path) -> None:
+def rasterise(svg_text: str, box: tuple[int, int], pixels: tuple[int, int], out: Path,
+              tmp: Path) -> None:
     """Write `svg_text`, drawn box[0] x box[1] CSS px, as a transparent PNG of `pixels`."""
     (tmp / "image.svg").write_text(svg_text, encoding="utf-8")
     # A PDF page exactly the image's size, the SVG filling it; the page has no background.
@@ -183,15 +187,18 @@ def rasterise(svg_text: str, box: tuple[int, int], pixels: tuple[int, int], out:
             f'<img src="image.svg" style="display:block;width:{w}px;height:{h}px">')
     HTML(string=html, base_url=str(tmp) + "/").write_pdf(tmp / "image.pdf")
     subprocess.run(["pdftocairo", "-png", "-transp", "-singlefile", "-scale-to-x", str(pixels[0]),
-                    "-scale-to-y", str(pixels[1]), str(tmp / "image.pdf"), str(tmp / "image")], check=True)
+                    "-scale-to-y", str(pixels[1]), str(tmp / "image.pdf"), str(tmp / "image")],
+                   check=True)
     shutil.move(tmp / "image.png", out)
 
 
 def check_palette(partner: dict) -> list[str]:
     """Print the palette's contrast ratios; return the pairs below AA."""
     c = partner["colours"]
-    pairs = [("white on primary", "#ffffff", c["primary"]), ("white on accent", "#ffffff", c["accent"]),
-             ("primary on light", c["primary"], c["light"]), ("muted on white", c["muted"], "#ffffff")]
+    pairs = [("white on primary", "#ffffff", c["primary"]),
+             ("white on accent", "#ffffff", c["accent"]),
+             ("primary on light", c["primary"], c["light"]),
+             ("muted on white", c["muted"], "#ffffff")]
     failed = []
     print(f"{partner['slug']}: {partner['name']}")
     for label, fg, bg in pairs:
@@ -205,7 +212,8 @@ def check_palette(partner: dict) -> list[str]:
 def main() -> int:
     """Check every palette, then write every partner's logo.svg, logo.png and favicon.png."""
     if not shutil.which("pdftocairo"):
-        sys.exit("make_partner_logos: pdftocairo is missing; install the Debian package poppler-utils")
+        sys.exit("make_partner_logos: pdftocairo is missing; "
+                 "install the Debian package poppler-utils")
     failed = [problem for partner in PARTNERS for problem in check_palette(partner)]
     if failed:
         sys.exit("make_partner_logos: palettes below WCAG AA:\n  " + "\n  ".join(failed))
@@ -217,7 +225,8 @@ def main() -> int:
             folder.mkdir(exist_ok=True)
             logo, mark = svg(partner, bold, semibold)
             (folder / "logo.svg").write_text(logo, encoding="utf-8")
-            rasterise(logo, (WIDTH, HEIGHT), (PNG_WIDTH, PNG_WIDTH * HEIGHT // WIDTH), folder / "logo.png", Path(tmp))
+            rasterise(logo, (WIDTH, HEIGHT), (PNG_WIDTH, PNG_WIDTH * HEIGHT // WIDTH),
+                      folder / "logo.png", Path(tmp))
             rasterise(mark, (92, 92), (FAVICON, FAVICON), folder / "favicon.png", Path(tmp))
             print(f"wrote {folder.relative_to(ROOT)}/logo.svg, logo.png, favicon.png")
     return 0

@@ -28,7 +28,8 @@ FOOTER = {10: (0.6, 2.6), 11: (3.4, 6.5), 12: (10.23, 2.5)}
 
 def place(shape, left, top, width, height) -> None:
     """Move a placeholder to a rectangle given in inches."""
-    shape.left, shape.top, shape.width, shape.height = Inches(left), Inches(top), Inches(width), Inches(height)
+    shape.left, shape.top = Inches(left), Inches(top)
+    shape.width, shape.height = Inches(width), Inches(height)
 
 
 def text_style(shape, size: int, bold: bool, colour: str, align: str = "l") -> None:
@@ -65,7 +66,10 @@ def background(layout, colour: str) -> None:
 
 
 def master_styles(master) -> None:
-    """Set the master's title and body text styles: left-aligned bold titles in the primary colour."""
+    """Set the master's title and body text styles.
+
+    Titles are left-aligned, bold and in the primary colour.
+    """
     styles = master._element.find(f"{{{P}}}txStyles")
     title = styles.find(f"{{{P}}}titleStyle/{{{A}}}lvl1pPr")
     title.set("algn", "l")
@@ -79,7 +83,7 @@ def master_styles(master) -> None:
     etree.SubElement(fill, f"{{{A}}}schemeClr", val="tx2")
     rpr.insert(0, fill)
     body = styles.find(f"{{{P}}}bodyStyle")
-    for level, size in zip(range(1, 10), (24, 22, 20, 18, 18, 18, 18, 18, 18)):
+    for level, size in zip(range(1, 10), (24, 22, 20, 18, 18, 18, 18, 18, 18), strict=True):
         ppr = body.find(f"{{{A}}}lvl{level}pPr")
         ppr.find(f"{{{A}}}defRPr").set("sz", str(size * 100))
 
@@ -98,6 +102,7 @@ def main() -> None:
         elif idx in FOOTER:
             place(shape, FOOTER[idx][0], 6.95, FOOTER[idx][1], 0.4)
     master_styles(master)
+    two_content = {0: (0.6, 0.35, 12.13, 1.0), 1: (0.6, 1.5, 5.95, 5.1), 2: (6.78, 1.5, 5.95, 5.1)}
     for index, layout in enumerate(prs.slide_layouts):
         for shape in layout.placeholders:
             idx = shape.placeholder_format.idx
@@ -106,16 +111,19 @@ def main() -> None:
             elif index in (1, 5, 9) and idx in (0, 1):
                 place(shape, 0.6, 0.35 if idx == 0 else 1.5, 12.13, 1.0 if idx == 0 else 5.1)
             elif index == 3 and idx in (0, 1, 2):
-                place(shape, *{0: (0.6, 0.35, 12.13, 1.0), 1: (0.6, 1.5, 5.95, 5.1), 2: (6.78, 1.5, 5.95, 5.1)}[idx])
+                place(shape, *two_content[idx])
             else:
                 shape.left = int(shape.left * WIDE / Inches(10))
                 shape.width = int(shape.width * WIDE / Inches(10))
     title_slide, section = prs.slide_layouts[0], prs.slide_layouts[2]
     for layout in (title_slide, section):
         background(layout, "tx2")
-    # Title and section layouts: white text on the primary colour; the title sits just above its subtitle.
-    styles = {(0, 0): ((0.8, 1.5, 11.7, 2.2), 40, True, "b"), (0, 1): ((0.8, 3.85, 11.7, 1.6), 22, False, "t"),
-              (2, 0): ((0.8, 1.9, 11.7, 2.0), 36, True, "b"), (2, 1): ((0.8, 4.0, 11.7, 1.2), 22, False, "t")}
+    # Title and section layouts: white text on the primary colour; the title sits just above its
+    # subtitle.
+    styles = {(0, 0): ((0.8, 1.5, 11.7, 2.2), 40, True, "b"),
+              (0, 1): ((0.8, 3.85, 11.7, 1.6), 22, False, "t"),
+              (2, 0): ((0.8, 1.9, 11.7, 2.0), 36, True, "b"),
+              (2, 1): ((0.8, 4.0, 11.7, 1.2), 22, False, "t")}
     for index in (0, 2):
         for shape in prs.slide_layouts[index].placeholders:
             style = styles.get((index, shape.placeholder_format.idx))

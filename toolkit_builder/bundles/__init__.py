@@ -11,21 +11,29 @@ from .readme import SOURCES, licence, readmes
 
 
 def folder_name(workshop: Workshop, context: Context) -> str:
-    """Return the one top-level folder of the zip, named after the zip, so unpacking makes no mess."""
+    """Return the one top-level folder of the zip, named after the zip.
+
+    Unpacking the zip then makes no mess.
+    """
     middle = f"-{context.partner.slug}" if context.partner else ""
     return f"{workshop.slug}-{workshop.lang}{middle}-toolkit"
 
 
 def source_files(workshop: Workshop) -> list[tuple[str, bytes]]:
-    """Return the workshop's source in this language and its images, so that a partner can adapt them."""
+    """Return the workshop's source in this language and its images.
+
+    A partner can then adapt them.
+    """
     source = workshop.folder / PurePosixPath(workshop.source.path).name
     files = [(f"{SOURCES}/{source.name}", source.read_bytes())]
     for image in dict.fromkeys(i.path for i in workshop.images if i.path and i.path.is_file()):
-        files.append((f"{SOURCES}/{image.relative_to(workshop.folder).as_posix()}", image.read_bytes()))
+        name = image.relative_to(workshop.folder).as_posix()
+        files.append((f"{SOURCES}/{name}", image.read_bytes()))
     return files
 
 
-def render_toolkit(workshop: Workshop, context: Context, inputs: list[tuple[str, bytes]]) -> Rendered:
+def render_toolkit(workshop: Workshop, context: Context,
+                   inputs: list[tuple[str, bytes]]) -> Rendered:
     """Return the toolkit zip: the documents, README.html/.txt, the licence and the sources."""
     documents = [(PurePosixPath(path).name, data) for path, data in inputs]
     files = [*documents, *readmes(workshop, context, [name for name, _ in documents]),

@@ -1,4 +1,7 @@
-"""The README of a toolkit zip, as HTML and as plain text: what each file is for, and how to run the session."""
+"""The README of a toolkit zip, as HTML and as plain text.
+
+It says what each file is for, and how to run the session.
+"""
 
 from __future__ import annotations
 
@@ -74,7 +77,10 @@ def file_lines(names: list[str], lang: str) -> list[FileLine]:
 
 
 def facts(workshop: Workshop, context: Context) -> list[tuple[str, str]]:
-    """Return the facts of the session: when and where (for a partner), length, origin, page, licence."""
+    """Return the facts of the session.
+
+    They are when and where (for a partner), length, origin, page and licence.
+    """
     lang, meta, out = workshop.lang, workshop.meta, []
     session = context.session(workshop)
     start = context.start(workshop)
@@ -95,7 +101,8 @@ def facts(workshop: Workshop, context: Context) -> list[tuple[str, str]]:
     out.append((text(lang, "workshop_page"), context.page_url(workshop)))
     partner = context.partner
     if partner and partner.contact_email:
-        out.append((text(lang, "contact"), f"{partner.contact_name} <{partner.contact_email}>".strip()))
+        contact = f"{partner.contact_name} <{partner.contact_email}>".strip()
+        out.append((text(lang, "contact"), contact))
     return out
 
 
@@ -103,7 +110,8 @@ def steps(workshop: Workshop, context: Context) -> tuple[list[str], list[str]]:
     """Return the steps before and after the session."""
     lang = workshop.lang
     before = [text(lang, "before_invite"), text(lang, "before_rehearse")]
-    after = [text(lang, "after_forms"), text(lang, "after_report", contact=text(lang, "project_team"))]
+    after = [text(lang, "after_forms"),
+             text(lang, "after_report", contact=text(lang, "project_team"))]
     return before, after
 
 
@@ -112,13 +120,14 @@ def view(workshop: Workshop, context: Context, names: list[str]) -> ReadmeView:
     lang, meta = workshop.lang, workshop.meta
     before, after = steps(workshop, context)
     words = {key: text(lang, key) for key in (
-        "bundle_intro", "files", "run_steps", "step_before", "step_during", "step_after", "time", "item",
-        "duration", "minutes")}
+        "bundle_intro", "files", "run_steps", "step_before", "step_during", "step_after", "time",
+        "item", "duration", "minutes")}
     partner = " ".join(x for x in (
         text(lang, "bundle_for", partner=context.partner.name) if context.partner else "",
         context.fallback_note(workshop)) if x)
     return ReadmeView(lang, meta.title, meta.subtitle, partner,
-                      facts(workshop, context), file_lines(names, lang), list(checklist(workshop)), before,
+                      facts(workshop, context), file_lines(names, lang),
+                      list(checklist(workshop)), before,
                       list(schedule(workshop, context.start(workshop))), after, words)
 
 
@@ -127,14 +136,16 @@ def environment() -> jinja2.Environment:
     """Return the templates of the README (HTML escaped, text not)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), trim_blocks=True,
                               lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                              autoescape=jinja2.select_autoescape(["html"]), keep_trailing_newline=True)
+                              autoescape=jinja2.select_autoescape(["html"]),
+                              keep_trailing_newline=True)
 
 
 def readmes(workshop: Workshop, context: Context, names: list[str]) -> list[tuple[str, bytes]]:
     """Return README.html and README.txt of a bundle."""
     data = view(workshop, context, names)
     css = context.theme.colours
-    return [(name, environment().get_template(f"{name}.j2").render(v=data, colours=css).encode("utf-8"))
+    template = environment().get_template
+    return [(name, template(f"{name}.j2").render(v=data, colours=css).encode("utf-8"))
             for name in README_NAMES]
 
 

@@ -38,7 +38,8 @@ def render_pdf(kind: KindName, plan: Plan, workshop: Workshop, context: Context)
 
     html = build_html(kind, plan, workshop, context)
     data, messages = write_pdf(html, allowed_folders(workshop, context))
-    found = tuple(Diagnostic(workshop.source, WARNING, f"{kind} PDF: {message}", "handout.weasyprint")
+    found = tuple(Diagnostic(workshop.source, WARNING, f"{kind} PDF: {message}",
+                             "handout.weasyprint")
                   for message in dict.fromkeys(messages))
     return Rendered(data, found)
 

@@ -57,11 +57,13 @@ def theme_css(theme: Theme, lang: str) -> str:
     for key, (weight, style) in FONT_FACES.items():
         path = theme.font_files.get(key)
         if path:
-            rules.append(f"@font-face {{ font-family: {css_string(theme.body_font)}; src: url({theme_url(folders, path)});"
+            rules.append(f"@font-face {{ font-family: {css_string(theme.body_font)}; "
+                         f"src: url({theme_url(folders, path)});"
                          f" font-weight: {weight}; font-style: {style}; }}")
     colours = " ".join(f"--{name}: {value};" for name, value in sorted(theme.colours.items()))
     fonts = (f"--body-font: {css_string(theme.body_font)}, sans-serif; "
-             f"--heading-font: {css_string(theme.heading_font)}, {css_string(theme.body_font)}, sans-serif; "
+             f"--heading-font: {css_string(theme.heading_font)}, {css_string(theme.body_font)}, "
+             "sans-serif; "
              f"--mono-font: {css_string(theme.mono_font)}, monospace;")
     height = f"--page-inner-height: {COVER_HEIGHT.get(theme.page_size, COVER_HEIGHT['A4'])};"
     rules.append(f":root {{ {colours} {fonts} {height} }}")
@@ -78,7 +80,10 @@ def theme_stylesheets(theme: Theme, kind: str) -> str:
 
 
 def theme_folders(context: Context) -> tuple[Path, ...]:
-    """Return every theme folder a document may load from: the partner's chain, then the project's."""
+    """Return every theme folder a document may load from.
+
+    That is the partner's chain of themes, then the project's.
+    """
     folders = tuple(context.theme.folders or (context.theme.folder,))
     if context.brand is not None:
         folders += tuple(f for f in context.brand.folders if f not in folders)
@@ -143,7 +148,8 @@ def session_view(workshop: Workshop, context: Context) -> dict | None:
         return None
     start = context.start(workshop)
     end = clock(start, workshop.meta.duration or sum(i.minutes for i in workshop.meta.agenda))
-    return {"date": human_date(session.date, workshop.lang), "time": f"{start}–{end}" if start else "",
+    return {"date": human_date(session.date, workshop.lang),
+            "time": f"{start}–{end}" if start else "",
             "venue": session.venue, "registration": session.registration,
             "note": context.fallback_note(workshop)}
 

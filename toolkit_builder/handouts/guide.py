@@ -80,10 +80,14 @@ def slot_of(slots: list[Slot]) -> dict[str, Slot]:
 
 
 def activity_window(activity: Activity, section: Section, slot: Slot | None) -> tuple[str, str]:
-    """Return when an activity runs: at the slot's start if it opens the slot, else ending with it."""
+    """Return when an activity runs.
+
+    It starts with the slot if it opens the slot, else it ends with the slot.
+    """
     if slot is None:
         return "", ""
-    opens_slot = slot.sections and slot.sections[0] is section and activity in section.slides[0].blocks
+    opens_slot = (slot.sections and slot.sections[0] is section
+                  and activity in section.slides[0].blocks)
     slot_minutes = minutes_of(slot.end) - minutes_of(slot.start)
     if opens_slot or activity.minutes >= slot_minutes:
         return slot.start, clock(slot.start, activity.minutes)
@@ -91,7 +95,10 @@ def activity_window(activity: Activity, section: Section, slot: Slot | None) -> 
 
 
 def step_offsets(steps: tuple, minutes: int) -> list[int]:
-    """Return each step's start in minutes: from '(3 min)' at the end of every step, else shared evenly."""
+    """Return each step's start in minutes.
+
+    The minutes come from '(3 min)' at the end of every step, or else are shared evenly.
+    """
     written = [STEP_MINUTES_RE.search(plain(step.runs)) for step in steps]
     if steps and all(written):
         ends = list(itertools.accumulate(int(m.group(1)) for m in written))
@@ -99,17 +106,18 @@ def step_offsets(steps: tuple, minutes: int) -> list[int]:
     return [minutes * i // len(steps) for i in range(len(steps))]
 
 
-def activity_view(activity: Activity, section: Section, slot: Slot | None, opts: Options) -> ActivityView:
+def activity_view(activity: Activity, section: Section, slot: Slot | None,
+                  opts: Options) -> ActivityView:
     """Return an activity with a suggested clock time for each step."""
     start, end = activity_window(activity, section, slot)
     steps = activity.steps
     offsets = step_offsets(steps, activity.minutes)
     timed = tuple(Step(clock(start, offset) if start else "", runs_html(step.runs, opts))
-                  for offset, step in zip(offsets, steps))
+                  for offset, step in zip(offsets, steps, strict=True))
     rest = tuple(b for b in activity.blocks if not (isinstance(b, ListBlock) and b.ordered))
     debrief = minutes_of(slot.end) - minutes_of(end) if slot and end else 0
-    return ActivityView(activity.title, activity.minutes, start, end, blocks_html(rest, opts), timed,
-                        activity.materials, max(debrief, 0))
+    return ActivityView(activity.title, activity.minutes, start, end, blocks_html(rest, opts),
+                        timed, activity.materials, max(debrief, 0))
 
 
 def section_views(workshop: Workshop, context: Context, slots: list[Slot],
@@ -136,7 +144,8 @@ def run_of_show(slots: list[Slot], outline: Outline | None) -> list[Row]:
                   if outline and s.anchor in outline.sections]
         materials = [m for s in slot.sections for a in s.activities for m in a.materials]
         rows.append(Row(slot.start, slot.end, slot.item.title, slot.item.minutes, slot.is_break,
-                        outline.label(ranges) if outline else "", ", ".join(dict.fromkeys(materials))))
+                        outline.label(ranges) if outline else "",
+                        ", ".join(dict.fromkeys(materials))))
     return rows
 
 

@@ -47,7 +47,10 @@ class Options:
 
 
 def link_target(href: str, page_url: str) -> str:
-    """Return an address a reader can type: absolute links as they are, relative ones on the site."""
+    """Return an address a reader can type.
+
+    Absolute links stay as they are; relative ones point at the site.
+    """
     if "://" in href or href.startswith("mailto:"):
         return href
     return urljoin(page_url, href) if page_url.startswith(("http://", "https://")) else href
@@ -107,7 +110,8 @@ def table_html(table: Table, opts: Options) -> Markup:
     head = "".join(cell("th", runs, i) for i, runs in enumerate(table.header))
     body = "".join("<tr>" + "".join(cell("td", runs, i) for i, runs in enumerate(row)) + "</tr>"
                    for row in table.rows)
-    return Markup(f'<table class="content"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    return Markup(f'<table class="content"><thead><tr>{head}</tr></thead>'
+                  f'<tbody>{body}</tbody></table>')
 
 
 def image_html(image: Image, opts: Options) -> Markup:
@@ -126,9 +130,11 @@ def worksheet_html(activity: Activity, opts: Options) -> Markup:
     lines = Markup('<div class="ruled" aria-hidden="true">%s</div>') % Markup(
         '<span class="line"></span>' * WORKSHEET_LINES)
     return Markup(
-        '<section class="worksheet"><p class="kicker">%s · %s %s</p><h3 class="worksheet-title">%s</h3>'
+        '<section class="worksheet"><p class="kicker">%s · %s %s</p>'
+        '<h3 class="worksheet-title">%s</h3>'
         '%s<p class="write-label">%s</p>%s</section>') % (
-        opts.worksheet_label, activity.minutes, opts.minutes_label, activity.title, inner, opts.notes_label, lines)
+        opts.worksheet_label, activity.minutes, opts.minutes_label, activity.title, inner,
+        opts.notes_label, lines)
 
 
 def paragraph_html(block: Paragraph, opts: Options) -> Markup:

@@ -1,9 +1,10 @@
 """Addresses of the files a handout may load: `ktw://workshop-<slug>/…` and `ktw://theme-<name>/…`.
 
-Why not file:// URLs: WeasyPrint names embedded images after their URL, so absolute paths would make
-the PDF depend on where the project is checked out; these addresses keep rebuilds byte-identical
-anywhere, and they make the fetcher's rule simple (only these hosts, only files inside them). The host
-names the workshop and the theme because the image cache is shared by every document of a process.
+Why not file:// URLs: WeasyPrint names embedded images after their URL, so absolute paths would
+make the PDF depend on where the project is checked out; these addresses keep rebuilds
+byte-identical anywhere, and they make the fetcher's rule simple (only these hosts, only files
+inside them). The host names the workshop and the theme because the image cache is shared by every
+document of a process.
 """
 
 from __future__ import annotations

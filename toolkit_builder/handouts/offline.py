@@ -1,4 +1,6 @@
-"""The offline page: the workshop's page as one HTML file, every image inlined, no request to any host.
+"""The offline page: the workshop's page as one HTML file.
+
+Every image is inlined, and the page makes no request to any host.
 
 It is made from the same model and block writer as the handouts (facilitator audience: notes are
 shown, in collapsed boxes), with a screen stylesheet, so it reads well from a USB stick.
@@ -37,15 +39,20 @@ def offline_page(workshop: Workshop, context: Context) -> dict:
     opts = options(workshop, context, "guide")
     values.update(
         intro=blocks_html(workshop.intro, opts),
-        sections=[PageSection(s.anchor, s.title, blocks_html(s.blocks, opts)) for s in workshop.sections],
+        sections=[PageSection(s.anchor, s.title, blocks_html(s.blocks, opts))
+                  for s in workshop.sections],
         css=Markup(screen_css(context)),
     )
     return values
 
 
 def screen_css(context: Context) -> str:
-    """Return the page's CSS: the theme's colours and the screen sheet (system fonts, no font files)."""
-    colours = " ".join(f"--{name}: {value};" for name, value in sorted(context.theme.colours.items()))
+    """Return the page's CSS: the theme's colours and the screen sheet.
+
+    The screen sheet uses system fonts, no font files.
+    """
+    colours = " ".join(f"--{name}: {value};"
+                       for name, value in sorted(context.theme.colours.items()))
     sheet = context.theme.file("handout/offline-page.css")
     return f":root {{ {colours} }}\n" + (sheet.read_text(encoding="utf-8") if sheet else "")
 

@@ -1,4 +1,7 @@
-"""Template variables of the participant handout and the feedback form: pure functions of the model."""
+"""Template variables of the participant handout and the feedback form.
+
+They are pure functions of the model.
+"""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ FONT_CONFIG = FontConfiguration()
 IMAGE_CACHE: dict = {}
 _STAMPS: dict[str, tuple[int, int]] = {}
 # Tagged PDF for screen readers; WeasyPrint's closest variant to an accessible handout.
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True, "dpi": 300, "optimize_images": True}
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True, "dpi": 300,
+               "optimize_images": True}
 
 
 class SandboxFetcher(URLFetcher):
@@ -35,7 +36,8 @@ class SandboxFetcher(URLFetcher):
             return super().fetch(url, headers)
         path = local_path(url, self.allowed)
         if path is None:
-            raise ValueError(f"refused to load {url}: only files of the workshop and the theme may be used")
+            raise ValueError(f"refused to load {url}: "
+                             "only files of the workshop and the theme may be used")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 
@@ -77,7 +79,8 @@ def _stamp(url: str, allowed: dict[str, Path]) -> tuple[int, int] | None:
 def _drop_stale(allowed: dict[str, Path]) -> None:
     """Empty the image cache if a file behind a cached address changed since it was decoded."""
     # WeasyPrint also caches decoded data under keys derived from the address, so all of it goes.
-    if any(_stamp(url, allowed) != stamp for url, stamp in _STAMPS.items() if local_path(url, allowed)):
+    if any(_stamp(url, allowed) != stamp
+           for url, stamp in _STAMPS.items() if local_path(url, allowed)):
         IMAGE_CACHE.clear()
         _STAMPS.clear()
 

@@ -1,4 +1,7 @@
-"""The theme's Jinja2 templates for the handouts; a partner theme overrides any of them by file name."""
+"""The theme's Jinja2 templates for the handouts.
+
+A partner theme overrides any of them by file name.
+"""
 
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ from .xml import bullet_xml, paragraph_xml, replace_paragraphs, run_xml, table_x
 
 PX = 0.75                            # points per pixel of an image at 96 dpi
 SUBTITLE_SIZES = (22, 18)            # title slide: the subtitle, then the origin line
-LOGO_HEIGHT = 56                     # title slide logos: their height (widths keep each one's shape)
+LOGO_HEIGHT = 56                     # title slide logos: their height (each keeps its shape)
 LOGO_RIGHT, LOGO_TOP = 46, 30        # the logo row's right margin and top
 LOGO_GAP = 24                        # between a partner's logo and the project's
 PLATE_PAD = 10                       # white margin of the plate the logos sit on
@@ -154,14 +154,18 @@ class Emitter:
         lines = [(line, SUBTITLE_SIZES[min(i, 1)], False) for i, line in enumerate(spec.subtitle)]
         lines += [(line, SESSION_SIZE, i == 0) for i, line in enumerate(spec.session)]
         if lines:
-            paras = [paragraph_xml(run_xml(Run(line, strong=bold), size)) for line, size, bold in lines]
+            paras = [paragraph_xml(run_xml(Run(line, strong=bold), size))
+                     for line, size, bold in lines]
             replace_paragraphs(text_body(self.placeholders[1].text_frame), paras)
         else:
             self.drop(1)
         self.logos()
 
     def logos(self) -> None:
-        """Place the logos top right, the partner's first, then the project's, each in its own shape."""
+        """Place the logos top right, the partner's first, then the project's.
+
+        Each logo gets its own shape.
+        """
         themes = [self.theme] + ([self.context.brand] if self.context.brand is not None else [])
         shown = [t for t in themes if t.logo_png]
         widths = [LOGO_HEIGHT * picture_aspect(t.logo_png) for t in shown]
@@ -170,8 +174,9 @@ class Emitter:
         # Logos are drawn for white paper; on the coloured title slide they sit on a white plate.
         total = sum(widths) + LOGO_GAP * (len(shown) - 1)
         right = Emu(self.prs.slide_width).pt - LOGO_RIGHT
-        plate = self.slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Pt(right - total - PLATE_PAD),
-                                            Pt(LOGO_TOP - PLATE_PAD), Pt(total + 2 * PLATE_PAD),
+        plate = self.slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE,
+                                            Pt(right - total - PLATE_PAD), Pt(LOGO_TOP - PLATE_PAD),
+                                            Pt(total + 2 * PLATE_PAD),
                                             Pt(LOGO_HEIGHT + 2 * PLATE_PAD))
         plate.fill.solid()
         plate.fill.fore_color.rgb = RGBColor.from_string(WHITE.lstrip("#"))

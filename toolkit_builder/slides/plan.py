@@ -147,7 +147,8 @@ class Planner:
         start = self.context.start(self.workshop)
         end = self.slots[-1].end if self.slots else ""
         when = f"{start}–{end}" if start and end else (start or "")
-        first = " · ".join(x for x in (human_date(session.date, self.lang), when, session.venue) if x)
+        parts = (human_date(session.date, self.lang), when, session.venue)
+        first = " · ".join(x for x in parts if x)
         people = self.context.facilitators(self.workshop)
         second = f"{text(self.lang, 'facilitators')}: {', '.join(people)}" if people else ""
         return tuple(x for x in (first, second) if x)

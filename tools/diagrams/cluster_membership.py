@@ -80,7 +80,12 @@ def arrow_head(draw, tip, direction, colour, size=26):
 LEVELS = [
     ("1", "Member company", BLUE, ["Involve the staff", "Map skills gaps", "Membership strategy"]),
     ("2", "Shared needs", TEAL, ["Member surveys", "Member forums", "Thematic activities"]),
-    ("3", "Cluster and beyond", ORANGE, ["Cluster team skills", "Cluster-to-cluster", "ESCA labels"]),
+    (
+        "3",
+        "Cluster and beyond",
+        ORANGE,
+        ["Cluster team skills", "Cluster-to-cluster", "ESCA labels"],
+    ),
 ]
 
 
@@ -107,7 +112,9 @@ def main() -> None:
         centres.append((x0 + x1) / 2)
         centred(draw, f"LEVEL {number}", badge_font, s((x0 + x1) / 2), s(caption_y), colour)
         # body with a light tint and a coloured header band
-        draw.rounded_rectangle([s(x0), s(top), s(x1), s(bottom)], radius=s(22), fill=tint(colour, 0.88))
+        draw.rounded_rectangle(
+            [s(x0), s(top), s(x1), s(bottom)], radius=s(22), fill=tint(colour, 0.88)
+        )
         draw.rounded_rectangle([s(x0), s(top), s(x1), s(top + head_h)], radius=s(22), fill=colour)
         draw.rectangle([s(x0), s(top + head_h - 24), s(x1), s(top + head_h)], fill=colour)
         centred(draw, name, head_font, s((x0 + x1) / 2), s(top + head_h / 2), WHITE)
@@ -142,10 +149,8 @@ def main() -> None:
     left, t, right, b = draw.textbbox((0, 0), label, font=loop_font)
     pad = s(22)
     lx = s(WIDTH / 2)
-    draw.rectangle(
-        [lx - (right - left) / 2 - pad, s(loop_y - 30), lx + (right - left) / 2 + pad, s(loop_y + 30)],
-        fill=WHITE,
-    )
+    half = (right - left) / 2 + pad
+    draw.rectangle([lx - half, s(loop_y - 30), lx + half, s(loop_y + 30)], fill=WHITE)
     centred(draw, label, loop_font, lx, s(loop_y), INK)
 
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -70,7 +70,7 @@ def centred_lines(draw, cx, cy, lines, fnt, fill, gap=10):
     line_h = ascent + descent
     total = line_h * len(lines) + s(gap) * (len(lines) - 1)
     y = s(cy) - total / 2
-    for line, _h in zip(lines, heights):
+    for line, _h in zip(lines, heights, strict=True):
         w, _ = text_size(draw, line, fnt)
         draw.text((s(cx) - w / 2, y), line, font=fnt, fill=fill)
         y += line_h + s(gap)
@@ -105,13 +105,13 @@ def partnership_map() -> Path:
     label = font(True, 34)
 
     centres = []
-    for lines, angle, col, light in partners:
+    for _lines, angle, _col, _light in partners:
         a = math.radians(angle)
         px, py = cx + rx * math.cos(a), cy + ry * math.sin(a)
         centres.append((px, py))
         draw.line([(s(cx), s(cy)), (s(px), s(py))], fill=LINE, width=s(5))
 
-    for (lines, angle, col, light), (px, py) in zip(partners, centres):
+    for (lines, _angle, col, light), (px, py) in zip(partners, centres, strict=True):
         box = [s(px - box_w / 2), s(py - box_h / 2), s(px + box_w / 2), s(py + box_h / 2)]
         draw.rounded_rectangle(box, radius=s(24), fill=light, outline=col, width=s(4))
         centred_lines(draw, px, py, lines, label, INK, gap=4)
@@ -175,14 +175,13 @@ def partnership_cycle() -> Path:
         arrow_head(draw, tip, math.atan2(tip[1] - y1, tip[0] - x1), head, ARROW)
 
     label = font(True, 36)
-    for (lines, col, light), (px, py) in zip(steps, pts):
+    for (lines, col, light), (px, py) in zip(steps, pts, strict=True):
         box = [s(px - box_w / 2), s(py - box_h / 2), s(px + box_w / 2), s(py + box_h / 2)]
         draw.rounded_rectangle(box, radius=s(24), fill=light, outline=col, width=s(4))
         centred_lines(draw, px, py, lines, label, INK, gap=4)
 
-    centred_lines(
-        draw, cx, cy, ["A partnership", "goes round,", "year after year"], font(False, 36), MUTED, gap=8
-    )
+    words = ["A partnership", "goes round,", "year after year"]
+    centred_lines(draw, cx, cy, words, font(False, 36), MUTED, gap=8)
     return save(img, "partnership-cycle.png")
 
 

@@ -92,10 +92,30 @@ def arrow_head(draw, tip, angle, size, fill):
 def data_to_decision() -> Path:
     img, draw = canvas()
     steps = [
-        ("1  Collect", BLUE, BLUE_LIGHT, ["Vacancies", "Job-board ads", "Employer survey", "School leavers"]),
-        ("2  Combine", TEAL, TEAL_LIGHT, ["One spreadsheet", "Same job names", "Cross-check", "Ask employers"]),
-        ("3  Decide", ORANGE, ORANGE_LIGHT, ["Short courses", "Guidance", "Work placements", "Job matching"]),
-        ("4  Review", BLUE, BLUE_LIGHT, ["Jobs filled?", "People placed?", "Share a brief", "Update yearly"]),
+        (
+            "1  Collect",
+            BLUE,
+            BLUE_LIGHT,
+            ["Vacancies", "Job-board ads", "Employer survey", "School leavers"],
+        ),
+        (
+            "2  Combine",
+            TEAL,
+            TEAL_LIGHT,
+            ["One spreadsheet", "Same job names", "Cross-check", "Ask employers"],
+        ),
+        (
+            "3  Decide",
+            ORANGE,
+            ORANGE_LIGHT,
+            ["Short courses", "Guidance", "Work placements", "Job matching"],
+        ),
+        (
+            "4  Review",
+            BLUE,
+            BLUE_LIGHT,
+            ["Jobs filled?", "People placed?", "Share a brief", "Update yearly"],
+        ),
     ]
     col_w, gap = 330, 50
     total = len(steps) * col_w + (len(steps) - 1) * gap
@@ -113,10 +133,16 @@ def data_to_decision() -> Path:
         cx = left + col_w / 2
         centres.append(cx)
         draw.rounded_rectangle(
-            [s(left), s(top), s(left + col_w), s(bottom)], radius=s(22), fill=light, outline=col, width=s(4)
+            [s(left), s(top), s(left + col_w), s(bottom)],
+            radius=s(22),
+            fill=light,
+            outline=col,
+            width=s(4),
         )
         # The coloured header band: rounded at the top, square at the bottom.
-        draw.rounded_rectangle([s(left), s(top), s(left + col_w), s(top + head_h)], radius=s(22), fill=col)
+        draw.rounded_rectangle(
+            [s(left), s(top), s(left + col_w), s(top + head_h)], radius=s(22), fill=col
+        )
         draw.rectangle([s(left), s(top + head_h - 24), s(left + col_w), s(top + head_h)], fill=col)
         text_centred(draw, cx, top + head_h / 2, title, head_font, WHITE)
         for k, item in enumerate(items):
@@ -134,7 +160,12 @@ def data_to_decision() -> Path:
     loop_y = bottom + loop_drop
     c_first, c_last = centres[0], centres[-1]
     draw.line(
-        [(s(c_last), s(bottom + 8)), (s(c_last), s(loop_y)), (s(c_first), s(loop_y)), (s(c_first), s(bottom + 34))],
+        [
+            (s(c_last), s(bottom + 8)),
+            (s(c_last), s(loop_y)),
+            (s(c_first), s(loop_y)),
+            (s(c_first), s(bottom + 34)),
+        ],
         fill=ARROW,
         width=s(7),
         joint="curve",
@@ -143,7 +174,9 @@ def data_to_decision() -> Path:
     label = "next round: every year"
     lw = text_w(draw, label, item_font)
     mid = (c_first + c_last) / 2
-    draw.rectangle([s(mid - lw / 2 - 20), s(loop_y - 26), s(mid + lw / 2 + 20), s(loop_y + 26)], fill=WHITE)
+    draw.rectangle(
+        [s(mid - lw / 2 - 20), s(loop_y - 26), s(mid + lw / 2 + 20), s(loop_y + 26)], fill=WHITE
+    )
     text_centred(draw, mid, loop_y, label, item_font, MUTED)
     return save(img, "data-to-decision.png")
 
@@ -155,7 +188,9 @@ def source_map() -> Path:
     # The sweet spot: cheap and local.
     mx, my = (px0 + px1) / 2, (py0 + py1) / 2
     draw.rectangle([s(px0), s(py0), s(mx), s(my)], fill=TEAL_LIGHT)
-    text_centred(draw, px0 + (mx - px0) / 2, py0 + 50, "Start here: cheap and local", font(True, 34), TEAL)
+    text_centred(
+        draw, px0 + (mx - px0) / 2, py0 + 50, "Start here: cheap and local", font(True, 34), TEAL
+    )
 
     draw.line([(s(mx), s(py0)), (s(mx), s(py1))], fill=GRID, width=s(3))
     draw.line([(s(px0), s(my)), (s(px1), s(my))], fill=GRID, width=s(3))
@@ -166,7 +201,9 @@ def source_map() -> Path:
     arrow_head(draw, (px0, py0 - 40), -math.pi / 2, 30, INK)
 
     axis_font = font(True, 36)
-    text_centred(draw, (px0 + px1) / 2, py1 + 58, "Cost and effort for the local authority", axis_font, INK)
+    text_centred(
+        draw, (px0 + px1) / 2, py1 + 58, "Cost and effort for the local authority", axis_font, INK
+    )
     # The vertical axis title, rotated.
     label = "Local detail"
     tw = text_w(draw, label, axis_font)
@@ -186,7 +223,7 @@ def source_map() -> Path:
         ("Employer survey", 0.72, 0.68, TEAL, "right"),
         ("Bought-in forecast model", 0.58, 0.28, ORANGE, "right"),
     ]
-    for name, fx, fy, col, side in sources:
+    for name, fx, fy, col, _side in sources:
         x = px0 + fx * (px1 - px0)
         y = py1 - fy * (py1 - py0)
         r = 17
