@@ -14,9 +14,11 @@ test: setup-test
 
 setup: $(STAMP)
 	@sh tools/setup-system.sh
+	@PYBABEL=$(VENV)/bin/pybabel sh tools/i18n.sh compile >/dev/null
 
 setup-test: $(STAMP)
 	@sh tools/setup-system.sh test
+	@PYBABEL=$(VENV)/bin/pybabel sh tools/i18n.sh compile >/dev/null
 	@[ -f node_modules/axe-core/axe.min.js ] || npm install --no-save --no-audit --no-fund --no-package-lock --prefix . axe-core@4
 
 $(STAMP): pyproject.toml

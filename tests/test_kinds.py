@@ -46,7 +46,8 @@ def test_no_other_module_spells_a_kind_name_as_a_string_outside_its_writer():
 @pytest.fixture
 def poster(monkeypatch):
     """Register a made-up kind for the duration of a test."""
-    kind = Kind("poster", "pdf", "application/pdf", "fake_writer:render_poster", "takeaways")
+    kind = Kind("poster", "pdf", "application/pdf", "fake_writer:render_poster", "Key take-aways",
+                "print it in A2")
     monkeypatch.setitem(KINDS, "poster", kind)
     return kind
 

@@ -29,6 +29,7 @@ from .model import (
     Table,
     plain,
 )
+from .vocabulary import words
 
 INLINE_STYLE = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis",
                 "code": "code"}
@@ -36,8 +37,6 @@ BLOCK_TAGS = {"ul", "ol", "table", "pre", "blockquote", "div", "details", "p", "
               "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
 DURATION_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*[(\[]\s*(?P<minutes>\d+)"
                                r"\s*(?:min\w*|m)?\.?\s*[)\]]\s*$")
-MATERIALS_LABELS = {"materials", "material", "materialer", "materiell", "materiales", "matériel",
-                    "materiali", "materiais", "materialien"}
 ONLY_KINDS = {"slides", "handout"}
 
 
@@ -316,8 +315,8 @@ def split_materials(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], tuple[B
     """Return the items of a `**Materials:** a, b` paragraph and the other blocks."""
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.runs and block.runs[0].strong:
-            label = block.runs[0].text.strip().rstrip(":").strip().lower()
-            if label in MATERIALS_LABELS:
+            label = block.runs[0].text.strip().rstrip(":").strip().casefold()
+            if label in words("materials"):
                 rest = plain(block.runs[1:]).strip().lstrip(":").strip()
                 return tuple(_split_list(rest)), blocks[:index] + blocks[index + 1:]
     return (), blocks

@@ -1,291 +1,77 @@
-"""Interface words of the generated documents, per language (English is the fallback)."""
+"""Interface words from gettext catalogues, one per language, managed with Babel.
+
+The messages are English sentences in the code and templates (`text(lang, "Agenda")`,
+`{{ t("Agenda") }}`, `N_("…")` for messages kept in data); translations live in
+`toolkit_builder/locales/<lang>/LC_MESSAGES/toolkit.po`, extracted, updated and compiled with
+Babel's standard commands (see the README). A language without a catalogue shows English.
+"""
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "agenda": "Agenda",
-        "objectives": "Objectives",
-        "contents": "Contents",
-        "facilitator_notes": "Facilitator notes",
-        "activity": "Activity",
-        "materials": "Materials",
-        "steps": "Steps",
-        "minutes": "min",
-        "time": "Time",
-        "item": "Item",
-        "duration": "Duration",
-        "slides": "Slides",
-        "audience": "Audience",
-        "origin": "Follows",
-        "facilitators": "Facilitators",
-        "licence": "Licence",
-        "video": "Video",
-        "workshop_page": "Workshop page",
-        "page_of": "Page {page} of {pages}",
-        "continued": "continued",
-        "takeaways": "Key take-aways",
-        "your_notes": "Your notes",
-        "handout": "Participant handout",
-        "facilitator_guide": "Facilitator guide",
-        "feedback_form": "Feedback form",
-        "run_of_show": "Run of show",
-        "preparation": "Preparation checklist",
-        "thank_you": "Thank you",
-        "questions": "Questions?",
-        "scan_page": "Scan for the workshop page",
-        "scan_video": "Scan to watch the video",
-        "downloads": "Downloads",
-        "break": "Break",
-        "back_at": "Back at {time}",
-        "about": "About this workshop",
-        "total": "Total",
-        "used_in": "Used in",
-        "debrief": "Debrief with the whole group ({minutes} min)",
-        "worksheet": "Worksheet",
-        "per_participant": "1 per participant",
-        "per_facilitator": "1 per facilitator",
-        "prep_print": "Documents to print",
-        "prep_materials": "Materials for the activities",
-        "prep_room": "Room and equipment",
-        "equip_projector": "Projector, screen and a laptop with the slide deck",
-        "equip_badges": "Name badges and a list of participants",
-        "equip_video": "Sound and an internet connection to show the video",
-        "equip_flipchart": "Flipchart stand with paper and marker pens",
-        "equip_tables": "Tables arranged for group work",
-        "form_intro": "Please fill in this form before you leave. "
-                      "It is anonymous and helps us improve the next session.",
-        "date": "Date",
-        "organisation": "Organisation (optional)",
-        "rating_title": "How well did the session help you to …",
-        "rating_scale": "Circle one number per line: 1 = not at all, 5 = completely.",
-        "overall": "Overall, how useful was the session for your work?",
-        "q_apply": "What will you apply in your own work?",
-        "q_missing": "What was missing or unclear?",
-        "q_next": "What should the next session cover?",
-        "months": "January,February,March,April,May,June,"
-                  "July,August,September,October,November,December",
-        "date_month": "{month} {year}",
-        "date_day": "{day} {month} {year}",
-        "hours": "{hours} h",
-        "hours_minutes": "{hours} h {minutes} min",
-        "workshops": "Workshops",
-        "kt_workshop": "Knowledge-transfer workshop",
-        "catalogue_intro": "Run a knowledge-transfer workshop at home: pick a workshop and a "
-                           "language, download the toolkit and pass on what was learned to your "
-                           "own colleagues.",
-        "filter_by_tag": "Filter by topic",
-        "all_workshops": "All",
-        "shown_count": "{shown} of {total} workshops",
-        "tags": "Topics",
-        "languages": "Languages",
-        "not_translated": "This workshop has not been translated into this language yet, "
-                          "so it is shown in its original language.",
-        "play_video": "Play the video",
-        "video_privacy": "Nothing is loaded from {host} until you press play.",
-        "watch_video": "Watch it on {host}",
-        "toolkit": "Complete toolkit",
-        "download_toolkit": "Download the toolkit",
-        "toolkit_blurb": "Everything you need to run the session, in one file.",
-        "separate_files": "Separate files",
-        "partner_editions": "Partner editions",
-        "partner": "Partner",
-        "partners": "Partners",
-        "partners_intro": "Organisations that run these workshops at home: their local sessions "
-                          "and their own co-branded toolkits.",
-        "see_partners": "Partners and their local sessions",
-        "local_sessions": "Local sessions",
-        "no_sessions": "No local sessions are planned yet.",
-        "toolkits": "Toolkits",
-        "registration": "Registration",
-        "date_time": "{date} at {time}",
-        "filter_by_language": "Filter by language",
-        "all_languages": "All languages",
-        "venue": "Venue",
-        "bundle_for": "Prepared for {partner}.",
-        "bundle_intro": "Everything you need to run this knowledge-transfer workshop with your own "
-                        "colleagues: present the slides, hand out the handout and the feedback "
-                        "form, and run the session from the facilitator guide.",
-        "bundle_contents": "What is in this toolkit",
-        "bundle_sources": "the workshop's Markdown source and images, to adapt it",
-        "offline_page": "Workshop page (offline)",
-        "purpose_slides": "present it; your notes are in the speaker-notes pane; edit it in "
-                          "PowerPoint, Keynote, LibreOffice or Google Slides",
-        "purpose_handout": "print one per participant",
-        "purpose_facilitator_guide": "run the session from it: "
-                                     "run-of-show, checklist, notes and activities",
-        "purpose_feedback_form": "print one per participant and collect them at the end",
-        "purpose_offline_page": "the workshop's web page in one file: "
-                                "opens in any browser without internet",
-        "purpose_toolkit": "this bundle",
-        "purpose_readme": "this guide, as a web page and as plain text",
-        "purpose_licence": "the terms under which you may use and adapt these materials",
-        "purpose_sources": "the workshop's Markdown source and images, "
-                           "to adapt it for your audience",
-        "run_steps": "How to run the session",
-        "step_before": "Before the session",
-        "step_during": "During the session",
-        "step_after": "After the session",
-        "before_print": "Print: {items}.",
-        "before_invite": "Invite your colleagues and local stakeholders; "
-                         "tell them the date, time and place.",
-        "before_rehearse": "Read the facilitator guide and go through the slides with their notes.",
-        "after_forms": "Collect the feedback forms and sum up what participants said.",
-        "after_report": "Send the summary, the number of participants and what they produced "
-                        "to {contact}.",
-        "project_team": "the project team",
-        "files": "Files",
-        "fallback_note": "Not yet translated into {languages}: this toolkit is in {language}.",
-        "contact": "Contact",
-        "licence_text": "These materials are published under the licence {licence}. "
-                        "You may share and adapt them under its terms: {url}",
-        "licence_unknown": "These materials carry no licence statement: "
-                           "ask {contact} before you share them.",
-    },
-    "nb": {
-        "agenda": "Program",
-        "objectives": "Læringsmål",
-        "contents": "Innhold",
-        "facilitator_notes": "Notater for fasilitator",
-        "activity": "Aktivitet",
-        "materials": "Materiell",
-        "steps": "Trinn",
-        "minutes": "min",
-        "time": "Tid",
-        "item": "Punkt",
-        "duration": "Varighet",
-        "slides": "Lysbilder",
-        "audience": "Målgruppe",
-        "origin": "Bygger på",
-        "facilitators": "Fasilitatorer",
-        "licence": "Lisens",
-        "video": "Video",
-        "workshop_page": "Workshopens nettside",
-        "page_of": "Side {page} av {pages}",
-        "continued": "fortsatt",
-        "takeaways": "Viktigste lærdommer",
-        "your_notes": "Dine notater",
-        "handout": "Deltakerhefte",
-        "facilitator_guide": "Fasilitatorveiledning",
-        "feedback_form": "Tilbakemeldingsskjema",
-        "run_of_show": "Kjøreplan",
-        "preparation": "Sjekkliste for forberedelser",
-        "thank_you": "Takk for oss",
-        "questions": "Spørsmål?",
-        "scan_page": "Skann for workshopens nettside",
-        "scan_video": "Skann for å se videoen",
-        "downloads": "Nedlastinger",
-        "break": "Pause",
-        "back_at": "Tilbake kl. {time}",
-        "about": "Om workshopen",
-        "total": "Totalt",
-        "used_in": "Brukes i",
-        "debrief": "Felles oppsummering ({minutes} min)",
-        "worksheet": "Arbeidsark",
-        "per_participant": "1 per deltaker",
-        "per_facilitator": "1 per fasilitator",
-        "prep_print": "Dokumenter som skal skrives ut",
-        "prep_materials": "Materiell til aktivitetene",
-        "prep_room": "Rom og utstyr",
-        "equip_projector": "Projektor, lerret og en PC med lysbildene",
-        "equip_badges": "Navnelapper og deltakerliste",
-        "equip_video": "Lyd og internettilgang for å vise videoen",
-        "equip_flipchart": "Flippover med papir og tusjer",
-        "equip_tables": "Bord satt opp for gruppearbeid",
-        "form_intro": "Fyll gjerne ut skjemaet før du går. "
-                      "Det er anonymt og hjelper oss å gjøre neste samling bedre.",
-        "date": "Dato",
-        "organisation": "Organisasjon (valgfritt)",
-        "rating_title": "Hvor godt hjalp workshopen deg med å …",
-        "rating_scale": "Sett ring rundt ett tall per linje: "
-                        "1 = ikke i det hele tatt, 5 = i svært stor grad.",
-        "overall": "Alt i alt, hvor nyttig var workshopen for arbeidet ditt?",
-        "q_apply": "Hva vil du ta i bruk i ditt eget arbeid?",
-        "q_missing": "Hva manglet, eller var uklart?",
-        "q_next": "Hva bør neste samling handle om?",
-        "months": "januar,februar,mars,april,mai,juni,"
-                  "juli,august,september,oktober,november,desember",
-        "date_month": "{month} {year}",
-        "date_day": "{day}. {month} {year}",
-        "hours": "{hours} t",
-        "hours_minutes": "{hours} t {minutes} min",
-        "workshops": "Workshoper",
-        "kt_workshop": "Workshop for kunnskapsoverføring",
-        "catalogue_intro": "Hold en workshop for kunnskapsoverføring på hjemmebane: velg en "
-                           "workshop og et språk, last ned verktøykassen og del det dere lærte med "
-                           "egne kolleger.",
-        "filter_by_tag": "Filtrer etter tema",
-        "all_workshops": "Alle",
-        "shown_count": "{shown} av {total} workshoper",
-        "tags": "Temaer",
-        "languages": "Språk",
-        "not_translated": "Denne workshopen er ikke oversatt til dette språket ennå, "
-                          "så den vises på originalspråket.",
-        "play_video": "Spill av videoen",
-        "video_privacy": "Ingenting lastes fra {host} før du trykker på avspilling.",
-        "watch_video": "Se den på {host}",
-        "toolkit": "Hele verktøykassen",
-        "download_toolkit": "Last ned verktøykassen",
-        "toolkit_blurb": "Alt du trenger for å holde økten, i én fil.",
-        "separate_files": "Enkeltfiler",
-        "partner_editions": "Partnerutgaver",
-        "partner": "Partner",
-        "partners": "Partnere",
-        "partners_intro": "Organisasjoner som holder disse workshopene på hjemmebane: deres lokale "
-                          "økter og deres egne verktøykasser i egen profil.",
-        "see_partners": "Partnerne og deres lokale økter",
-        "local_sessions": "Lokale økter",
-        "no_sessions": "Ingen lokale økter er planlagt ennå.",
-        "toolkits": "Verktøykasser",
-        "registration": "Påmelding",
-        "date_time": "{date} kl. {time}",
-        "filter_by_language": "Filtrer etter språk",
-        "all_languages": "Alle språk",
-        "venue": "Sted",
-        "bundle_for": "Laget for {partner}.",
-        "bundle_intro": "Alt du trenger for å holde denne workshopen for kunnskapsoverføring med "
-                        "dine egne kolleger: vis lysbildene, del ut deltakerheftet og "
-                        "evalueringsskjemaet, og led økten etter fasilitatorveiledningen.",
-        "bundle_contents": "Innholdet i verktøykassen",
-        "bundle_sources": "workshopens Markdown-kilde og bilder, så du kan tilpasse den",
-        "offline_page": "Workshopsiden (uten nett)",
-        "purpose_slides": "vis den; notatene dine står i notatfeltet; rediger den i PowerPoint, "
-                          "Keynote, LibreOffice eller Google Presentasjoner",
-        "purpose_handout": "skriv ut ett eksemplar per deltaker",
-        "purpose_facilitator_guide": "led økten etter den: "
-                                     "kjøreplan, sjekkliste, notater og aktiviteter",
-        "purpose_feedback_form": "skriv ut ett per deltaker og samle dem inn til slutt",
-        "purpose_offline_page": "workshopens nettside i én fil: "
-                                "åpnes i alle nettlesere uten internett",
-        "purpose_toolkit": "denne pakken",
-        "purpose_readme": "denne veiledningen, som nettside og som ren tekst",
-        "purpose_licence": "vilkårene for å bruke og tilpasse materiellet",
-        "purpose_sources": "workshopens Markdown-kilde og bilder, "
-                           "så du kan tilpasse den til ditt publikum",
-        "run_steps": "Slik gjennomfører du økten",
-        "step_before": "Før økten",
-        "step_during": "Under økten",
-        "step_after": "Etter økten",
-        "before_print": "Skriv ut: {items}.",
-        "before_invite": "Inviter kolleger og lokale aktører; gi dem dato, tid og sted.",
-        "before_rehearse": "Les fasilitatorveiledningen og gå gjennom lysbildene med notatene.",
-        "after_forms": "Samle inn evalueringsskjemaene og oppsummer hva deltakerne sa.",
-        "after_report": "Send oppsummeringen, antall deltakere og det de laget til {contact}.",
-        "project_team": "prosjektteamet",
-        "files": "Filer",
-        "fallback_note": "Ikke oversatt til {languages} ennå: "
-                         "denne verktøykassen er på {language}.",
-        "contact": "Kontakt",
-        "licence_text": "Dette materiellet er publisert under lisensen {licence}. "
-                        "Du kan dele og tilpasse det på disse vilkårene: {url}",
-        "licence_unknown": "Dette materiellet har ingen lisens: spør {contact} før du deler det.",
-    },
-}
+import gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+
+LOCALES = Path(__file__).resolve().parent / "locales"
+DOMAIN = "toolkit"
+# The full locale of each interface language: its dates, lists and the language tag of documents.
+LOCALE_TAGS = {"en": "en_GB", "nb": "nb_NO", "es": "es_ES", "de": "de_DE", "fr": "fr_FR",
+               "pt": "pt_PT"}
 
 
-def text(lang: str, key: str, **values) -> str:
-    """Return an interface word in a language, falling back to English."""
-    base = lang.split("-")[0]
-    words = STRINGS.get(lang) or STRINGS.get(base) or STRINGS["en"]
-    template = words.get(key) or STRINGS["en"][key]
-    return template.format(**values) if values else template
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for "mark, translate later"
+    """Return a message unchanged, marking it for extraction into the catalogues."""
+    return message
+
+
+def base_language(lang: str) -> str:
+    """Return the language part of a tag: 'nb' for 'nb-NO'."""
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def locale_tag(lang: str) -> str:
+    """Return the locale used to format dates and lists in a language ('nb_NO' for 'nb')."""
+    return LOCALE_TAGS.get(base_language(lang), base_language(lang))
+
+
+def language_tag(lang: str) -> str:
+    """Return the BCP 47 tag documents declare ('nb-NO' for 'nb')."""
+    return locale_tag(lang).replace("_", "-")
+
+
+def interface_languages() -> tuple[str, ...]:
+    """Return the languages that have a catalogue."""
+    return tuple(sorted(p.parent.parent.name for p in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+def _compiled(po: Path) -> gettext.GNUTranslations:
+    """Return a catalogue compiled in memory from its .po file (when set-up has not compiled it)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as source:
+        catalog = read_po(source)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """Return the translations of a language: the compiled .mo if it is current, else the .po."""
+    folder = LOCALES / base_language(lang) / "LC_MESSAGES"
+    mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as source:
+            return gettext.GNUTranslations(source)
+    if po.is_file():
+        return _compiled(po)
+    return gettext.NullTranslations()
+
+
+def text(lang: str, message: str, **values) -> str:
+    """Return a message in a language (English where the catalogue lacks it), values filled in."""
+    translated = catalogue(lang).gettext(message)
+    return translated.format(**values) if values else translated

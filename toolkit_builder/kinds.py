@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, get_args
 
+from .i18n import N_
+
 KindName = Literal["slides", "handout", "facilitator-guide", "feedback-form", "offline-page",
                    "toolkit"]
 
@@ -34,7 +36,8 @@ class Kind:
     writer: str                     # "module:function"; documents take (workshop, context),
                                     # packages (workshop, context, inputs) where inputs are
                                     # (name, bytes) pairs
-    label: str                      # the interface string (i18n key) that names it for people
+    label: str                      # the interface words that name it for people (a msgid)
+    purpose: str                    # what a partner does with it, for the bundle README (a msgid)
     phase: Phase = Phase.DOCUMENT
     per_partner: bool = True        # made again in each partner's theme and with its local session
     needs_outline: bool = False     # the writer prints slide numbers: hand it the deck's outline
@@ -43,18 +46,21 @@ class Kind:
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 REGISTRY: tuple[Kind, ...] = (
-    Kind("toolkit", "zip", "application/zip", "toolkit_builder.bundles:render_toolkit", "toolkit",
-         phase=Phase.PACKAGE),
-    Kind("slides", "pptx", PPTX, "toolkit_builder.slides:render", "slides",
+    Kind("toolkit", "zip", "application/zip", "toolkit_builder.bundles:render_toolkit",
+         N_("Complete toolkit"), N_("this bundle"), phase=Phase.PACKAGE),
+    Kind("slides", "pptx", PPTX, "toolkit_builder.slides:render", N_("Slides"),
+         N_("present it; your notes are in the speaker-notes pane; edit it in PowerPoint, "
+            "Keynote, LibreOffice or Google Slides"),
          checker="toolkit_builder.slides:check"),
-    Kind("handout", "pdf", "application/pdf", "toolkit_builder.handouts:render_handout", "handout"),
+    Kind("handout", "pdf", "application/pdf", "toolkit_builder.handouts:render_handout",
+         N_("Participant handout"), N_("print one per participant")),
     Kind("facilitator-guide", "pdf", "application/pdf",
-         "toolkit_builder.handouts:render_facilitator_guide", "facilitator_guide",
-         needs_outline=True),
+         "toolkit_builder.handouts:render_facilitator_guide", N_("Facilitator guide"),
+         N_("run the session from it: run-of-show, checklist, notes and activities"), needs_outline=True),
     Kind("feedback-form", "pdf", "application/pdf", "toolkit_builder.handouts:render_feedback_form",
-         "feedback_form"),
+         N_("Feedback form"), N_("print one per participant and collect them at the end")),
     Kind("offline-page", "html", "text/html", "toolkit_builder.handouts:render_offline_page",
-         "offline_page"),
+         N_("Workshop page (offline)"), N_("the workshop's web page in one file: opens in any browser without internet")),
 )
 KINDS: dict[str, Kind] = {kind.name: kind for kind in REGISTRY}
 

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from .i18n import text
 from .model import Activity, ListBlock, Paragraph, Workshop, plain, walk
+from .vocabulary import words
 
 COUNT_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<count>[^()]*)\)\s*$")
-# Words that show a flipchart is needed somewhere in the session (activity materials or notes).
-FLIPCHART_WORDS = ("flipchart", "flip chart", "flippover", "tavlepapir", "paperboard", "rotafolio")
 
 
 @dataclass(frozen=True)
@@ -81,21 +80,21 @@ def mentions(workshop: Workshop, words: tuple[str, ...]) -> bool:
 
 def printouts(lang: str) -> tuple[Item, ...]:
     """Return the generated documents to print before the session."""
-    return (Item(text(lang, "handout"), text(lang, "per_participant")),
-            Item(text(lang, "feedback_form"), text(lang, "per_participant")),
-            Item(text(lang, "facilitator_guide"), text(lang, "per_facilitator")))
+    return (Item(text(lang, "Participant handout"), text(lang, "1 per participant")),
+            Item(text(lang, "Feedback form"), text(lang, "1 per participant")),
+            Item(text(lang, "Facilitator guide"), text(lang, "1 per facilitator")))
 
 
 def equipment(workshop: Workshop) -> tuple[Item, ...]:
     """Return the room and equipment the session needs."""
     lang = workshop.lang
-    items = [Item(text(lang, "equip_projector")), Item(text(lang, "equip_badges"))]
+    items = [Item(text(lang, "Projector, screen and a laptop with the slide deck")), Item(text(lang, "Name badges and a list of participants"))]
     if workshop.meta.video:
-        items.append(Item(text(lang, "equip_video")))
-    if mentions(workshop, FLIPCHART_WORDS):
-        items.append(Item(text(lang, "equip_flipchart")))
+        items.append(Item(text(lang, "Sound and an internet connection to show the video")))
+    if mentions(workshop, tuple(words("flipchart"))):
+        items.append(Item(text(lang, "Flipchart stand with paper and marker pens")))
     if workshop.activities:
-        items.append(Item(text(lang, "equip_tables")))
+        items.append(Item(text(lang, "Tables arranged for group work")))
     return tuple(items)
 
 
@@ -107,8 +106,8 @@ def checklist(workshop: Workshop) -> tuple[Group, ...]:
     lang = workshop.lang
     printed = printouts(lang)
     skip = {fold(item.name) for item in printed}
-    groups = [Group(text(lang, "prep_print"), printed),
-              Group(text(lang, "prep_materials"), activity_materials(workshop.activities, skip)),
-              Group(text(lang, "prep_room"), equipment(workshop))]
+    groups = [Group(text(lang, "Documents to print"), printed),
+              Group(text(lang, "Materials for the activities"), activity_materials(workshop.activities, skip)),
+              Group(text(lang, "Room and equipment"), equipment(workshop))]
     return tuple(group for group in groups if group.items)
 

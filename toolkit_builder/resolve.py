@@ -7,11 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .model import AgendaItem, Section, Workshop
-
-BREAK_WORDS = {"break", "coffee break", "lunch", "lunch break", "pause", "kaffepause", "lunsj",
-               "lunsjpause", "pausa", "descanso", "almuerzo", "kaffeepause", "mittagspause",
-               "mittagessen", "déjeuner", "pause café", "pausa café", "intervalo", "tauko", "paus",
-               "fika"}
+from .vocabulary import words
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,7 @@ def normalise(title: str) -> str:
 
 def is_break(title: str) -> bool:
     """Return whether an agenda item is a break."""
-    return normalise(title) in {normalise(word) for word in BREAK_WORDS}
+    return normalise(title) in {normalise(word) for word in words("breaks")}
 
 
 def clock(start: str | None, minutes: int) -> str:

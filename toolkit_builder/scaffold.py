@@ -8,10 +8,9 @@ import unicodedata
 from pathlib import Path
 
 from .errors import ToolkitError
+from .vocabulary import first_word
 
 TEMPLATE = Path(__file__).parent / "scaffold" / "index.md.tmpl"
-BREAK_WORDS = {"nb": "Pause", "nn": "Pause", "da": "Pause", "de": "Pause", "fr": "Pause",
-               "sv": "Paus", "es": "Pausa", "it": "Pausa", "pt": "Pausa"}
 
 
 def slug_of(title: str) -> str:
@@ -36,7 +35,7 @@ def scaffold(docs_dir: Path, title: str, lang: str, slug: str | None = None) -> 
         raise ToolkitError(f"{folder}: error: folder already exists; "
                            "choose another title or --slug")
     text = TEMPLATE.read_text(encoding="utf-8").format(
-        title=yaml_text(title), lang=lang, break_word=BREAK_WORDS.get(lang, "Break"),
+        title=yaml_text(title), lang=lang, break_word=first_word("breaks", lang),
         year=datetime.date.today().year)
     (folder / "images").mkdir(parents=True)
     (folder / "index.md").write_text(text, encoding="utf-8")

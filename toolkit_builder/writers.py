@@ -47,7 +47,7 @@ class Context:
         if partner is None or not partner.is_fallback(workshop.slug, workshop.lang):
             return ""
         names = ", ".join(self.languages.get(code, code) for code in partner.languages)
-        return text(workshop.lang, "fallback_note", languages=names,
+        return text(workshop.lang, "Not yet translated into {languages}: this toolkit is in {language}.", languages=names,
                     language=self.languages.get(workshop.lang, workshop.lang))
 
     def start(self, workshop: Workshop) -> str | None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import jinja2
 
-from ..formatting import duration, human_date
-from ..i18n import text
+from ..formatting import duration, human_date, names
+from ..i18n import N_, text
 from ..kinds import KINDS
 from ..model import Workshop
 from ..preparation import Group, checklist
@@ -29,6 +29,20 @@ LICENCE_URLS = {
     "CC-BY-NC-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
     "CC-BY-NC-SA-4.0": "https://creativecommons.org/licenses/by-nc-sa/4.0/",
     "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+# The words the README templates show, by the name the templates use.
+WORDS = {
+    "bundle_intro": N_("Everything you need to run this knowledge-transfer workshop with your own colleagues: present the slides, hand out the handout and the feedback form, and run the session from the facilitator guide."),
+    "files": N_("Files"),
+    "run_steps": N_("How to run the session"),
+    "step_before": N_("Before the session"),
+    "step_during": N_("During the session"),
+    "step_after": N_("After the session"),
+    "time": N_("Time"),
+    "item": N_("Item"),
+    "duration": N_("Duration"),
+    "minutes": N_("min"),
 }
 
 
@@ -69,10 +83,10 @@ def file_lines(names: list[str], lang: str) -> list[FileLine]:
     lines = []
     for name in names:
         kind = KINDS[kind_of_file(name)]
-        lines.append(FileLine(name, text(lang, kind.label), text(lang, f"purpose_{kind.label}")))
-    lines.append(FileLine(" / ".join(README_NAMES), "README", text(lang, "purpose_readme")))
-    lines.append(FileLine(LICENCE_NAME, text(lang, "licence"), text(lang, "purpose_licence")))
-    lines.append(FileLine(f"{SOURCES}/", "Markdown", text(lang, "purpose_sources")))
+        lines.append(FileLine(name, text(lang, kind.label), text(lang, kind.purpose)))
+    lines.append(FileLine(" / ".join(README_NAMES), "README", text(lang, "this guide, as a web page and as plain text")))
+    lines.append(FileLine(LICENCE_NAME, text(lang, "Licence"), text(lang, "the terms under which you may use and adapt these materials")))
+    lines.append(FileLine(f"{SOURCES}/", "Markdown", text(lang, "the workshop's Markdown source and images, to adapt it for your audience")))
     return lines
 
 
@@ -86,32 +100,32 @@ def facts(workshop: Workshop, context: Context) -> list[tuple[str, str]]:
     start = context.start(workshop)
     if session:
         end = clock(start, meta.duration or 0)
-        out.append((text(lang, "date"), f"{human_date(session.date, lang)}, {start}–{end}" if start
+        out.append((text(lang, "Date"), f"{human_date(session.date, lang)}, {start}–{end}" if start
                     else human_date(session.date, lang)))
         if session.venue:
-            out.append((text(lang, "venue"), session.venue))
+            out.append((text(lang, "Venue"), session.venue))
     if meta.duration:
-        out.append((text(lang, "duration"), duration(meta.duration, lang)))
+        out.append((text(lang, "Duration"), duration(meta.duration, lang)))
     people = context.facilitators(workshop)
     if people:
-        out.append((text(lang, "facilitators"), ", ".join(people)))
+        out.append((text(lang, "Facilitators"), names(people, lang)))
     if meta.origin.event:
-        out.append((text(lang, "origin"), ", ".join(x for x in (
+        out.append((text(lang, "Follows"), ", ".join(x for x in (
             meta.origin.event, meta.origin.place, human_date(meta.origin.date, lang)) if x)))
-    out.append((text(lang, "workshop_page"), context.page_url(workshop)))
+    out.append((text(lang, "Workshop page"), context.page_url(workshop)))
     partner = context.partner
     if partner and partner.contact_email:
         contact = f"{partner.contact_name} <{partner.contact_email}>".strip()
-        out.append((text(lang, "contact"), contact))
+        out.append((text(lang, "Contact"), contact))
     return out
 
 
 def steps(workshop: Workshop, context: Context) -> tuple[list[str], list[str]]:
     """Return the steps before and after the session."""
     lang = workshop.lang
-    before = [text(lang, "before_invite"), text(lang, "before_rehearse")]
-    after = [text(lang, "after_forms"),
-             text(lang, "after_report", contact=text(lang, "project_team"))]
+    before = [text(lang, "Invite your colleagues and local stakeholders; tell them the date, time and place."), text(lang, "Read the facilitator guide and go through the slides with their notes.")]
+    after = [text(lang, "Collect the feedback forms and sum up what participants said."),
+             text(lang, "Send the summary, the number of participants and what they produced to {contact}.", contact=text(lang, "the project team"))]
     return before, after
 
 
@@ -119,11 +133,9 @@ def view(workshop: Workshop, context: Context, names: list[str]) -> ReadmeView:
     """Return the README's view of a bundle."""
     lang, meta = workshop.lang, workshop.meta
     before, after = steps(workshop, context)
-    words = {key: text(lang, key) for key in (
-        "bundle_intro", "files", "run_steps", "step_before", "step_during", "step_after", "time",
-        "item", "duration", "minutes")}
+    words = {key: text(lang, message) for key, message in WORDS.items()}
     partner = " ".join(x for x in (
-        text(lang, "bundle_for", partner=context.partner.name) if context.partner else "",
+        text(lang, "Prepared for {partner}.", partner=context.partner.name) if context.partner else "",
         context.fallback_note(workshop)) if x)
     return ReadmeView(lang, meta.title, meta.subtitle, partner,
                       facts(workshop, context), file_lines(names, lang),
@@ -153,8 +165,8 @@ def licence(workshop: Workshop) -> tuple[str, bytes]:
     """Return the bundle's licence file: the workshop's licence and where to read it."""
     lang, name = workshop.lang, workshop.meta.licence
     if not name:
-        body = text(lang, "licence_unknown", contact=text(lang, "project_team"))
+        body = text(lang, "These materials carry no licence statement: ask {contact} before you share them.", contact=text(lang, "the project team"))
     else:
         url = LICENCE_URLS.get(name, f"https://spdx.org/licenses/{name}.html")
-        body = text(lang, "licence_text", licence=name, url=url)
+        body = text(lang, "These materials are published under the licence {licence}. You may share and adapt them under its terms: {url}", licence=name, url=url)
     return LICENCE_NAME, (body + "\n").encode("utf-8")

@@ -41,7 +41,7 @@ def css_string(value: str) -> str:
 
 def page_counter(lang: str) -> str:
     """Return the CSS `content` value for 'Page x of y' in the document's language."""
-    template = text(lang, "page_of", page="\0page\0", pages="\0pages\0")
+    template = text(lang, "Page {page} of {pages}", page="\0page\0", pages="\0pages\0")
     parts = []
     for piece in template.split("\0"):
         if piece in ("page", "pages"):
@@ -137,8 +137,8 @@ def options(workshop: Workshop, context: Context, audience: str) -> Options:
     """Return how blocks are written for a document of this workshop."""
     lang = workshop.lang
     return Options(audience=audience, folder=workshop.folder, page_url=context.page_url(workshop),
-                   worksheet_label=text(lang, "worksheet"), notes_label=text(lang, "your_notes"),
-                   minutes_label=text(lang, "minutes"))
+                   worksheet_label=text(lang, "Worksheet"), notes_label=text(lang, "Your notes"),
+                   minutes_label=text(lang, "min"))
 
 
 def session_view(workshop: Workshop, context: Context) -> dict | None:

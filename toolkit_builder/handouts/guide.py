@@ -158,6 +158,6 @@ def facilitator_guide(workshop: Workshop, context: Context) -> dict:
         run_of_show=run_of_show(slots, outline), has_slides=outline is not None,
         checklist=checklist(workshop), sections=section_views(workshop, context, slots, outline),
         end=clock(context.start(workshop), sum(i.minutes for i in workshop.meta.agenda)),
-        start=context.start(workshop) or "09:00", minutes_word=text(workshop.lang, "minutes"),
+        start=context.start(workshop) or "09:00", minutes_word=text(workshop.lang, "min"),
     )
     return values

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..i18n import text
+from ..i18n import N_, text
 from ..model import Workshop
 from ..writers import Context
 from .common import base, options
@@ -17,6 +17,8 @@ from .html import blocks_html
 
 # Ids of the handout's fixed parts; prefixed so that they never clash with a section's anchor.
 ABOUT_ID, TAKEAWAYS_ID = "ktw-about", "ktw-takeaways"
+# The feedback form's open questions.
+QUESTIONS = (N_("What will you apply in your own work?"), N_("What was missing or unclear?"), N_("What should the next session cover?"))
 # The rating scale of the feedback form.
 SCALE = (1, 2, 3, 4, 5)
 # Ruled lines under each open question of the feedback form.
@@ -51,10 +53,10 @@ def handout_sections(workshop: Workshop, context: Context) -> list[SectionView]:
 def toc(workshop: Workshop) -> list[TocEntry]:
     """Return the handout's table of contents."""
     lang = workshop.lang
-    entries = [TocEntry(ABOUT_ID, text(lang, "about"))]
+    entries = [TocEntry(ABOUT_ID, text(lang, "About this workshop"))]
     entries += [TocEntry(s.anchor, s.title) for s in workshop.sections]
-    entries.append(TocEntry(TAKEAWAYS_ID, text(lang, "takeaways") if workshop.meta.takeaways
-                            else text(lang, "your_notes")))
+    entries.append(TocEntry(TAKEAWAYS_ID, text(lang, "Key take-aways") if workshop.meta.takeaways
+                            else text(lang, "Your notes")))
     return entries
 
 
@@ -75,7 +77,7 @@ def feedback_form(workshop: Workshop, context: Context) -> dict:
     lang = workshop.lang
     values.update(
         scale=SCALE, objectives=list(workshop.meta.objectives),
-        questions=[text(lang, key) for key in ("q_apply", "q_missing", "q_next")],
+        questions=[text(lang, question) for question in QUESTIONS],
         question_lines=QUESTION_LINES,
     )
     return values

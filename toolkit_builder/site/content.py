@@ -15,13 +15,13 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..blocks import MATERIALS_LABELS, ONLY_KINDS
+from ..blocks import ONLY_KINDS
+from ..vocabulary import words
 from ..errors import BuildError, UnhandledBlockError
 from ..i18n import text
 from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph,
                      Quote, Table, Workshop, walk)
 
-DEFAULT_NOTES_TITLES = {"notes", "note"}
 BOX_CLASSES = {"admonition", "open"}
 
 Shaper = Callable[[HtmlElement, Any, str], None]
@@ -68,9 +68,9 @@ def shape_notes(box: HtmlElement, notes: Notes, lang: str) -> None:
     if title is None:
         title = lxml.html.Element("summary")
         box.insert(0, title)
-    if title.text_content().strip().lower() in DEFAULT_NOTES_TITLES | {""}:
+    if title.text_content().strip().lower() in words("notes") | {""}:
         _clear(title)
-        title.text = text(lang, "facilitator_notes")
+        title.text = text(lang, "Facilitator notes")
     box.attrib.pop("open", None)
 
 
@@ -83,12 +83,12 @@ def _activity_title(box: HtmlElement, activity: Activity, lang: str) -> None:
         box.insert(0, title)
     _clear(title)
     label = etree.SubElement(title, "span", {"class": "ktw-activity__label"})
-    label.text = text(lang, "activity")
+    label.text = text(lang, "Activity")
     label.tail = activity.title
     if activity.minutes:
         box.set("data-minutes", str(activity.minutes))
         badge = etree.SubElement(title, "span", {"class": "ktw-activity__time"})
-        badge.text = f"{activity.minutes} {text(lang, 'minutes')}"
+        badge.text = f"{activity.minutes} {text(lang, 'min')}"
 
 
 def _materials_paragraph(box: HtmlElement) -> HtmlElement | None:
@@ -96,7 +96,7 @@ def _materials_paragraph(box: HtmlElement) -> HtmlElement | None:
     for child in box.iterchildren("p"):
         first = child[0] if len(child) else None
         if first is not None and first.tag in ("strong", "b") and not (child.text or "").strip():
-            if first.text_content().strip().rstrip(":").strip().lower() in MATERIALS_LABELS:
+            if first.text_content().strip().rstrip(":").strip().casefold() in words("materials"):
                 return child
     return None
 
@@ -105,7 +105,7 @@ def _materials_line(activity: Activity, lang: str) -> HtmlElement:
     """Return the materials line of an activity as the model lists them."""
     line = lxml.html.Element("p", {"class": "ktw-activity__materials"})
     label = etree.SubElement(line, "strong")
-    label.text = f"{text(lang, 'materials')}:"
+    label.text = f"{text(lang, 'Materials')}:"
     label.tail = " " + ", ".join(activity.materials)
     return line
 

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..formatting import duration, human_date as month  # noqa: F401  (re-exported for the views)
+from ..formatting import duration, names  # noqa: F401  (re-exported for the views)
+from ..formatting import human_date as month  # noqa: F401
 
 VIMEO_RE = re.compile(r"^/(?:video/)?(?P<id>\d+)(?:/(?P<hash>[0-9a-f]+))?/?$")
 YOUTUBE_RE = re.compile(r"^[\w-]{11}$")

@@ -41,7 +41,7 @@ def _generated(config: MkDocsConfig, path: str, lang: str, default: str, front: 
 
 def home_file(config: MkDocsConfig, lang: str, default: str) -> File:
     """Return the generated catalogue page of a language: / for the default one, /<lang>/ otherwise."""
-    front = {"title": text(lang, "workshops"), "hide": ["navigation", "toc"], "search": {"exclude": True}}
+    front = {"title": text(lang, "Workshops"), "hide": ["navigation", "toc"], "search": {"exclude": True}}
     return _generated(config, "", lang, default, front)
 
 
@@ -64,7 +64,7 @@ def partner_files(config: MkDocsConfig, state: SiteState, lang: str) -> list[Fil
         return []
     languages = [state.default_language, *(c for c in state.settings.languages if c != state.default_language)]
     index = _in_every_language(config, PARTNERS, lang, languages,
-                               lambda code: {"title": text(code, "partners"), "hide": ["toc"]})
+                               lambda code: {"title": text(code, "Partners"), "hide": ["toc"]})
     pages = [_in_every_language(config, f"{PARTNERS}/{p.slug}", lang, languages,
                                 lambda code, p=p: {"title": p.name, "hide": ["toc"]}) for p in partners]
     return [index, *pages]

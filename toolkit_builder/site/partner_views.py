@@ -111,7 +111,7 @@ def session_view(state: SiteState, partner: Partner, session: Session, link: Lin
     lang = session_language(partner, session, ui_lang)
     title, title_lang = title_in(state, session.workshop, lang)
     date = human_date(session.date, ui_lang)
-    when = text(ui_lang, "date_time", date=date, time=session.start) if session.start else date
+    when = text(ui_lang, "{date} at {time}", date=date, time=session.start) if session.start else date
     return SessionView(slug=session.workshop, title=title, lang=title_lang, url=link(session.workshop, lang),
                        date=date, iso_date=session.date, when=when, start=session.start or "",
                        venue=session.venue, facilitators=session.facilitators, registration=session.registration)

@@ -16,10 +16,13 @@ CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(<
 
 def search_settings(env, lang: str) -> dict:
     """Return mkdocs-material's search settings (stemmer language, separator, pipeline) for a language."""
-    module = env.get_template("partials/language.html").make_module({"config": {"theme": {"language": lang}}})
-    stemmer = str(module.t("search.config.lang")).strip() or "en"
-    pipeline = [p.strip() for p in str(module.t("search.config.pipeline")).split(",") if p.strip()]
-    return {"lang": [stemmer], "separator": str(module.t("search.config.separator")), "pipeline": pipeline}
+    module = env.get_template("partials/language.html").make_module(
+        {"config": {"theme": {"language": lang}}})
+    material = module.t  # mkdocs-material's own words (named apart from our catalogues' `t`)
+    stemmer = str(material("search.config.lang")).strip() or "en"
+    pipeline = [p.strip() for p in str(material("search.config.pipeline")).split(",") if p.strip()]
+    return {"lang": [stemmer], "separator": str(material("search.config.separator")),
+            "pipeline": pipeline}
 
 
 def _read(path: Path) -> dict | None:

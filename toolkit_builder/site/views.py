@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..i18n import STRINGS, text
+from ..i18n import text
 from ..model import Workshop
 from ..resolve import schedule
-from .formats import Video, duration, month, video
+from .words import UI, words
+from .formats import Video, duration, month, names, video
 from .toolkits import Shelf
 
 
@@ -85,11 +86,6 @@ class Catalogue:
     partners_url: str = ""
 
 
-def words(lang: str) -> dict:
-    """Return every interface word in a language (English where a word is missing)."""
-    return {key: text(lang, key) for key in STRINGS["en"]}
-
-
 def origin_text(workshop: Workshop, lang: str) -> str:
     """Return `event · place · October 2013` for a workshop's origin."""
     origin = workshop.meta.origin
@@ -103,13 +99,13 @@ def facts(workshop: Workshop, lang: str) -> tuple[Fact, ...]:
     when = f"{slots[0].start}–{slots[-1].end}" if slots and meta.start else ""
     length = duration(meta.duration, lang) + (f" ({when})" if when else "")
     items = [("duration", length), ("audience", meta.audience), ("origin", origin_text(workshop, lang)),
-             ("facilitators", ", ".join(meta.facilitators)), ("licence", meta.licence)]
-    return tuple(Fact(key, text(lang, key), value) for key, value in items if value)
+             ("facilitators", names(meta.facilitators, lang)), ("licence", meta.licence)]
+    return tuple(Fact(key, text(lang, UI[key]), value) for key, value in items if value)
 
 
 def agenda(workshop: Workshop, lang: str) -> tuple[Row, ...]:
     """Return the agenda rows with clock times computed from `start` and the durations."""
-    return tuple(Row(slot.start, slot.end, slot.item.title, f"{slot.item.minutes} {text(lang, 'minutes')}",
+    return tuple(Row(slot.start, slot.end, slot.item.title, f"{slot.item.minutes} {text(lang, 'min')}",
                      slot.sections[0].anchor if slot.sections else "", slot.is_break)
                  for slot in schedule(workshop))
 

@@ -12,7 +12,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
-from ..i18n import text
+from ..i18n import language_tag, text
 from ..model import Run, Workshop
 from ..writers import Context
 from .drawing import WHITE, Pen
@@ -60,6 +60,9 @@ from .template import (
 )
 from .xml import bullet_xml, paragraph_xml, replace_paragraphs, run_xml, table_xml, textbox_xml
 
+# The elements that carry a text run's language (a run, a paragraph's end, a list level's default).
+DRAWING_ML = "http://schemas.openxmlformats.org/drawingml/2006/main"
+RUN_PROPERTIES = tuple(f"{{{DRAWING_ML}}}{name}" for name in ("rPr", "endParaRPr", "defRPr"))
 PX = 0.75                            # points per pixel of an image at 96 dpi
 SUBTITLE_SIZES = (22, 18)            # title slide: the subtitle, then the origin line
 LOGO_HEIGHT = 56                     # title slide logos: their height (each keeps its shape)
@@ -83,7 +86,7 @@ FOOTER_RISE, FOOTER_HEIGHT = 34, 22  # footer top (up from the slide's bottom ed
 FOOTER_COLUMNS = ((0, 0.4, "l"), (0.4, 0.2, "ctr"), (0.6, 0.4, "r"))  # title, licence, number
 FOOTER_FIT = 0.92                    # share of its column the footer title may fill
 SLIDE_NUMBER = ('<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-                '<a:rPr lang="en-US" sz="{size}" dirty="0">'
+                '<a:rPr sz="{size}" dirty="0">'
                 '<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
                 '</a:rPr><a:t>{number}</a:t></a:fld>')
 
@@ -115,9 +118,20 @@ class Emitter:
         for spec in deck.slides:
             self.write(spec)
         self.core_properties()
+        self.tag_language()
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return fixed_zip(buffer.getvalue())
+
+    def tag_language(self) -> None:
+        """Mark every text run of the slides and notes with the workshop's language (nb-NO, …),
+        so that spelling checkers and screen readers use the right one."""
+        tag = language_tag(self.workshop.lang)
+        for slide in self.prs.slides:
+            parts = [slide.element] + ([slide.notes_slide.element] if slide.has_notes_slide else [])
+            for element in parts:
+                for props in element.iter(*RUN_PROPERTIES):
+                    props.set("lang", tag)
 
     def write(self, spec: SlideSpec) -> None:
         """Write one slide by the type of its spec, then its speaker notes."""
@@ -245,7 +259,7 @@ class Emitter:
         wide = spec.text_box.width > self.body.width * WIDE_ACTIVITY
         self.new_slide(CONTENT if wide else TWO_CONTENT, spec.title, spec.title_size)
         self.fill(self.placeholders[1].text_frame, spec.paras, spec.size)
-        duration = f"{spec.minutes} {text(self.workshop.lang, 'minutes')}"
+        duration = f"{spec.minutes} {text(self.workshop.lang, 'min')}"
         if wide:
             self.duration_badge(duration)
         else:
@@ -274,7 +288,7 @@ class Emitter:
         run = run_xml(Run(duration, strong=True), DURATION_SIZE, colour=accent)
         paras = [paragraph_xml(run, align="ctr")]
         if materials:
-            label = Run(text(self.workshop.lang, "materials"), strong=True)
+            label = Run(text(self.workshop.lang, "Materials"), strong=True)
             paras.append(paragraph_xml(run_xml(label, MATERIALS_SIZE), space_before=MATERIALS_SIZE))
             bullet = bullet_xml("•", accent)
             paras += [paragraph_xml(run_xml(Run(item), MATERIALS_SIZE), margin=INDENT,
@@ -397,7 +411,7 @@ class Emitter:
         props.subject = meta.subtitle
         props.author = ", ".join(meta.facilitators) or self.theme.name
         props.last_modified_by = "toolkit builder"
-        props.language = self.workshop.lang
+        props.language = language_tag(self.workshop.lang)
         props.keywords = ", ".join(meta.tags)
         props.revision = 1
         props.created = props.modified = props.last_printed = source_date(meta.origin.date)

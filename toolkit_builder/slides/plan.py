@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..diagnostics import WARNING, Diagnostic
-from ..formatting import human_date
-from ..i18n import text
+from ..formatting import human_date, names
+from ..i18n import N_, text
 from ..model import Activity, Image, Run, Section, SourcePos, Table, Workshop
 from ..outline import Outline
 from ..resolve import Slot, schedule
@@ -135,7 +135,7 @@ class Planner:
         parts = (origin.event, origin.place, human_date(origin.date, self.lang))
         line = " · ".join(x for x in parts if x)
         objectives = "\n".join(f"• {o}" for o in meta.objectives)
-        notes = f"{text(self.lang, 'objectives')}:\n{objectives}" if objectives else ""
+        notes = f"{text(self.lang, 'Objectives')}:\n{objectives}" if objectives else ""
         self.add(TitleSlide(title=meta.title, subtitle=tuple(x for x in (meta.subtitle, line) if x),
                             session=self.session_lines(), notes=notes, pos=self.workshop.source))
 
@@ -150,28 +150,28 @@ class Planner:
         parts = (human_date(session.date, self.lang), when, session.venue)
         first = " · ".join(x for x in parts if x)
         people = self.context.facilitators(self.workshop)
-        second = f"{text(self.lang, 'facilitators')}: {', '.join(people)}" if people else ""
+        second = f"{text(self.lang, 'Facilitators')}: {names(people, self.lang)}" if people else ""
         return tuple(x for x in (first, second) if x)
 
     def add_agenda(self) -> None:
         """Add the agenda as a table with clock times (split if it is long)."""
-        minutes = text(self.lang, "minutes")
+        minutes = text(self.lang, "min")
         rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {minutes}")
                      for slot in self.slots)
-        header = tuple((Run(text(self.lang, key)),) for key in ("time", "item", "duration"))
+        header = tuple((Run(text(self.lang, word)),) for word in (N_("Time"), N_("Item"), N_("Duration")))
         table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows),
                       ("left", "left", "right"), self.workshop.meta.agenda[0].pos)
         area = self.geo.body
         parts = table_parts(table, area.width, area.height, area.height, self.metrics)
         for number, part in enumerate(parts, 1):
-            title = self.numbered(text(self.lang, "agenda"), number, len(parts))
+            title = self.numbered(text(self.lang, "Agenda"), number, len(parts))
             self.add(AgendaSlide(title=title, table=part, pos=table.pos))
 
     def add_slot(self, slot: Slot) -> None:
         """Add a divider for an agenda block, or a break slide."""
-        minutes = f"{slot.item.minutes} {text(self.lang, 'minutes')}"
+        minutes = f"{slot.item.minutes} {text(self.lang, 'min')}"
         if slot.is_break:
-            back = text(self.lang, "back_at", time=slot.end)
+            back = text(self.lang, "Back at {time}", time=slot.end)
             self.add(BreakSlide(title=slot.item.title, subtitle=(f"{minutes} · {back}",),
                                 pos=slot.item.pos))
             return
@@ -311,11 +311,11 @@ class Planner:
 
     def add_closing(self) -> None:
         """Add the closing slide with QR codes to the workshop page and the video."""
-        links = [(text(self.lang, "workshop_page"), self.context.page_url(self.workshop))]
+        links = [(text(self.lang, "Workshop page"), self.context.page_url(self.workshop))]
         if self.workshop.meta.video:
-            links.append((text(self.lang, "video"), self.workshop.meta.video))
-        self.add(ClosingSlide(title=text(self.lang, "thank_you"),
-                              subtitle=(text(self.lang, "questions"),), links=tuple(links),
+            links.append((text(self.lang, "Video"), self.workshop.meta.video))
+        self.add(ClosingSlide(title=text(self.lang, "Thank you"),
+                              subtitle=(text(self.lang, "Questions?"),), links=tuple(links),
                               pos=self.workshop.source))
 
     @staticmethod

@@ -25,7 +25,7 @@ def run_xml(run: Run, size: float, *, bold: bool = False, italic: bool = False,
             colour: str | None = None, mono: str | None = None,
             link: Callable[[str], str] | None = None) -> str:
     """Return an `a:r` element for a run: size, weight, slant, colour, font and hyperlink."""
-    attrs = f' lang="en-US" sz="{round(size * 100)}" dirty="0"'
+    attrs = f' sz="{round(size * 100)}" dirty="0"'
     if run.strong or bold:
         attrs += ' b="1"'
     if run.emphasis or italic:
@@ -46,7 +46,7 @@ def paragraph_xml(runs_xml: str, *, margin: float = 0.0, indent: float = 0.0, bu
         if space_before else ""
     ppr = (f'<a:pPr marL="{Pt(margin)}" indent="{Pt(indent)}" algn="{align}">{spacing}'
            f'{bullet or "<a:buNone/>"}</a:pPr>')
-    end = f'<a:endParaRPr lang="en-US" sz="{round(end_size * 100)}" dirty="0"/>' if end_size else ""
+    end = f'<a:endParaRPr sz="{round(end_size * 100)}" dirty="0"/>' if end_size else ""
     return f"<a:p>{ppr}{runs_xml}{end}</a:p>"
 
 
