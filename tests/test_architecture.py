@@ -17,7 +17,7 @@ LAYERS = [
     {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting",
      "config", "manifest_schema", "vocabulary"},
     {"sources", "frontmatter", "reader", "blocks", "resolve", "checks", "theme", "partners",
-     "project", "dump", "scaffold", "preparation", "partners_file"},
+     "project", "dump", "scaffold", "preparation", "partners_file", "translations"},
     {"writers", "artifacts"},
     {"slides", "handouts", "bundles", "site"},
     {"plan", "cache", "pipeline"},

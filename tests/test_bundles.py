@@ -120,7 +120,8 @@ def test_the_partner_deck_shows_both_logos_and_the_local_session(built, tmp_path
     assert alts == {"Bildungszentrum Hohenlauter", "Knowledge-transfer workshop toolkits"}
     text = " ".join(shape.text_frame.text for shape in title.shapes if shape.has_text_frame)
     assert "6 May 2027 · 13:15–14:15 · Room 4, Demo Town Hall" in text
-    assert "Facilitators: Dana Demo and Eli Example" in text          # joined as English joins lists
+    # joined as English joins lists
+    assert "Facilitators: Dana Demo and Eli Example" in text
     shutil.copy(path, tmp_path / "deck.pptx")
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(tmp_path / "deck.pptx")], check=True, capture_output=True, timeout=180)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from conftest import FIXTURES, run_cli
 
@@ -106,3 +107,19 @@ def test_unreadable_image_is_an_error_not_a_crash(project):
                               "is not a readable PNG, JPEG or GIF image"]
     result = run_cli(root, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_a_translation_without_its_original_is_an_error(tmp_path):
+    from conftest import make_project
+
+    from toolkit_builder.project import load_project
+
+    source = (Path(__file__).parent / "fixtures/constructs/index.md").read_text(encoding="utf-8")
+    root = make_project(tmp_path, files={"workshops/lonely/index.nb.md": source.replace(
+        "title: Every construct", "title: Every construct\nlanguage: nb")})
+    found = [d.format() for d in load_project(root).reporter.errors
+             if d.code == "source.no-original"]
+    assert found == [
+        "workshops/lonely/index.nb.md:1: error: a translation without its original: add "
+        "workshops/lonely/index.md (the original says its language with `language:`), "
+        "or rename this file index.md if it is the original"]

@@ -5,16 +5,16 @@ from __future__ import annotations
 import ast
 import functools
 import io
-import tempfile
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from conftest import ROOT, make_project
 from pptx import Presentation
 
-from conftest import ROOT, make_project
 from toolkit_builder.formatting import duration, human_date, names, weekday_date
 from toolkit_builder.i18n import LOCALES, interface_languages, language_tag, text
 
@@ -28,8 +28,9 @@ def template_ids() -> frozenset[str]:
     """Return the messages the code and templates use, extracted afresh with Babel."""
     with tempfile.TemporaryDirectory() as folder:
         pot = Path(folder) / "toolkit.pot"
-        subprocess.run([str(ROOT / ".venv/bin/pybabel"), "extract", "-F", "babel.cfg", "-k", "text:2",
-                        "-k", "N_", "-k", "t", "--no-location", "-o", str(pot), "."],
+        subprocess.run([str(ROOT / ".venv/bin/pybabel"), "extract", "-F", "babel.cfg",
+                        "-k", "text:2", "-k", "N_", "-k", "t", "--no-location",
+                        "-o", str(pot), "."],
                        cwd=ROOT, capture_output=True, check=True)
         ids = frozenset(m.id for m in read_po(pot.open("rb")) if m.id)
     assert len(ids) > 100, "the extraction found (almost) no messages"
@@ -45,9 +46,11 @@ def test_each_catalogue_is_complete_and_keeps_the_placeholders(lang):
     catalogue = read_po((LOCALES / lang / "LC_MESSAGES" / "toolkit.po").open("rb"))
     translated = {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy}
     missing = template_ids() - set(translated)
-    assert not missing, f"{lang} lacks {sorted(missing)[:5]} (run: sh tools/i18n.sh extract && update)"
+    assert not missing, (f"{lang} lacks {sorted(missing)[:5]} "
+                         "(run: sh tools/i18n.sh extract && update)")
     for message, translation in translated.items():
-        assert set(PLACEHOLDER_RE.findall(message)) == set(PLACEHOLDER_RE.findall(translation)), message
+        placeholders = set(PLACEHOLDER_RE.findall(message))
+        assert placeholders == set(PLACEHOLDER_RE.findall(translation)), message
 
 
 def test_the_committed_template_is_current():
@@ -79,16 +82,18 @@ def test_durations_and_lists_follow_the_language():
 
 MONTHS = ("january february march april may june july august september october november december "
           "januar februar mars april mai juni juli august september oktober november desember "
-          "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
-          "monday tuesday wednesday thursday friday saturday sunday mandag tirsdag onsdag torsdag "
-          "fredag lørdag søndag").split()
+          "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+          "diciembre monday tuesday wednesday thursday friday saturday sunday "
+          "mandag tirsdag onsdag torsdag fredag lørdag søndag").split()
 
 
 def test_no_month_weekday_or_language_word_is_left_in_python_code():
     """Words of a language live in the catalogues and locales/vocabulary.yml, never in code."""
     vocabulary = (LOCALES / "vocabulary.yml").read_text(encoding="utf-8")
-    words = set(MONTHS) | {w.strip().casefold() for w in re.findall(r"[\[,]\s*([^\[\],\n]+)", vocabulary)}
-    words -= {"material", "materials", "notes", "note", "break", "flipchart", "pause", "paus"}  # also ids
+    listed = re.findall(r"[\[,]\s*([^\[\],\n]+)", vocabulary)
+    words = set(MONTHS) | {w.strip().casefold() for w in listed}
+    also_ids = {"material", "materials", "notes", "note", "break", "flipchart", "pause", "paus"}
+    words -= also_ids
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -104,7 +109,8 @@ def test_decks_carry_the_workshop_s_language_on_every_run(tmp_path):
     workshop = project.workshops["responsive-training"]["nb"]
     deck = Presentation(io.BytesIO(render_document("slides", workshop, make_context(project)).data))
     tags = {props.get("lang") for slide in deck.slides
-            for part in (slide.element, *([slide.notes_slide.element] if slide.has_notes_slide else []))
+            for part in (slide.element,
+                         *([slide.notes_slide.element] if slide.has_notes_slide else []))
             for props in part.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr")}
     assert tags == {"nb-NO"} and deck.core_properties.language == "nb-NO"
     assert language_tag("es") == "es-ES"
@@ -131,7 +137,8 @@ def test_a_workshop_in_another_language_shows_that_language_s_interface(tmp_path
     agenda, objectives = (text(lang, "Agenda"), text(lang, "Objectives"))
     assert (agenda, objectives) == words
     deck = Presentation(io.BytesIO(render_document("slides", workshop, context).data))
-    slide_text = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
+    slide_text = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes
+                          if s.has_text_frame)
     assert agenda in slide_text
     from pypdf import PdfReader
 
@@ -139,3 +146,59 @@ def test_a_workshop_in_another_language_shows_that_language_s_interface(tmp_path
     pdf_text = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(handout)).pages)
     assert agenda in pdf_text and objectives in pdf_text
     assert PdfReader(io.BytesIO(handout)).trailer["/Root"]["/Lang"] == lang
+
+
+def test_a_translation_older_than_its_original_is_a_warning(tmp_path):
+    import os
+
+    from toolkit_builder.project import load_project
+
+    root = make_project(tmp_path, "constructs")
+    folder = root / "workshops/constructs"
+    original = folder / "index.md"
+    translation = folder / "index.nb.md"
+    translation.write_text(original.read_text(encoding="utf-8").replace(
+        "title: Every construct", "title: Alt på ett sted\nlanguage: nb"), encoding="utf-8")
+    os.utime(translation, (1_700_000_000, 1_700_000_000))
+    os.utime(original, (1_800_000_000, 1_800_000_000))
+    stale = [d.format() for d in load_project(root).reporter.items if d.code == "translation.stale"]
+    assert stale == ["workshops/constructs/index.nb.md:1: warning: translation may be out of date: "
+                     "workshops/constructs/index.md changed after it (by file date)"]
+    os.utime(translation, (1_900_000_000, 1_900_000_000))
+    assert not [d for d in load_project(root).reporter.items if d.code == "translation.stale"]
+
+
+def test_a_site_language_without_a_catalogue_is_a_warning(tmp_path):
+    from toolkit_builder.project import load_project
+
+    root = make_project(tmp_path, "constructs")
+    mkdocs = root / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace(
+        "      es: Español", "      es: Español\n      it: Italiano"), encoding="utf-8")
+    found = [d.format() for d in load_project(root).reporter.items
+             if d.code == "translation.catalogue"]
+    assert len(found) == 1 and "no interface catalogue for 'it'" in found[0]
+
+
+def test_check_prints_the_translation_table(tmp_path):
+    from conftest import run_cli
+
+    result = run_cli(ROOT, "check", "--translations")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["workshop", "en", "nb", "es"]
+    assert lines[2].split() == ["cluster-membership", "original", "yes", "—"]
+    assert any(line.split() == ["local-partnerships", "original", "—", "yes"] for line in lines)
+
+
+def test_new_writes_a_norwegian_scaffold_with_a_readable_slug_that_passes_strict_check(tmp_path):
+    from conftest import run_cli
+
+    root = make_project(tmp_path)
+    result = run_cli(root, "new", "Ærlig talt: å lære", "--lang", "nb")
+    assert result.returncode == 0, result.stderr
+    source = (root / "workshops/aerlig-talt-a-laere/index.md").read_text(encoding="utf-8")
+    assert "language: nb" in source and "Velkommen" in source and "**Materiell:**" in source
+    strict = run_cli(root, "check", "--strict")
+    assert strict.returncode == 0, strict.stdout
+    bad = run_cli(root, "new", "X", "--slug", "Bad Slug")
+    assert bad.returncode == 1 and "--slug 'Bad Slug' must be lowercase" in bad.stderr

@@ -24,9 +24,12 @@ FAKE = [(RT, "en", "toolkit", 1_400_000), (RT, "en", "slides", 312_000),
         (RT, "en", "slides", 330_000, "bz-hohenlauter"),
         (LP, "en", "toolkit", 1_600_000, "ayto-castrolinde"),
         (LP, "en", "slides", 388_000, "ayto-castrolinde"),
+        (LP, "es", "toolkit", 1_460_000, "ayto-castrolinde"),
+        (LP, "es", "handout", 680_000, "ayto-castrolinde"),
         (RT, "nb", "toolkit", 1_300_000, "elvtind-klynge"),
         (RT, "nb", "feedback-form", 31_000, "elvtind-klynge")]
 VIEWPORTS = [(1280, 800), (390, 844)]
+SITE_LANGUAGES = {"en": "English", "nb": "Norsk bokmål", "es": "Español"}
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +126,7 @@ def test_toolkit_button_points_at_the_project_s_zip_of_the_page_s_language(page,
     assert page.locator(".ktw-get__button").get_attribute("href").endswith(
         f"downloads/{RT}/nb/{RT}-nb-toolkit.zip")
     assert (words(page.locator(".ktw-get__button"))
-            == "Last ned verktøykassen ZIP · 2.0 MB · Norsk bokmål")
+            == "Last ned verktøykassen ZIP · 2,0 MB · Norsk bokmål")
 
 
 def test_separate_files_list_only_the_project_s_own_documents(page, base):
@@ -180,28 +183,39 @@ def test_partner_page_shows_logo_contact_and_every_local_session(page, base, sam
                 assert register.get_attribute("href") == session.registration
 
 
-def test_a_session_links_its_workshop_page(page, base, samples):
+def test_a_session_links_its_workshop_page_in_the_session_s_language(page, base, samples):
     partner = next(p for p in samples.partners if p.slug == "ayto-castrolinde")
     session = partner.sessions[0]
+    lang = session.language or ("en" if "en" in partner.languages else partner.languages[0])
     page.goto(f"{base}partners/{partner.slug}/")
     page.locator(f'.ktw-session[data-workshop="{session.workshop}"] h3 a').click()
-    page.wait_for_url(f"{base}{session.workshop}/")
-    assert page.locator("h1").first.inner_text() == samples.original(session.workshop).meta.title
+    page.wait_for_url(f"{base}{'' if lang == 'en' else lang + '/'}{session.workshop}/")
+    shown = samples.workshops[session.workshop].get(lang) or samples.original(session.workshop)
+    assert page.locator("h1").first.inner_text() == shown.meta.title
 
 
-def test_partner_page_lists_its_toolkits_with_sizes_and_their_separate_files(page, base):
-    page.goto(f"{base}partners/ayto-castrolinde/")
+def test_partner_page_lists_its_toolkits_with_sizes_and_their_separate_files(page, base,
+                                                                             samples):
+    slug = "ayto-castrolinde"
+    partner = next(p for p in samples.partners if p.slug == slug)
+    built = {(item[0], item[1]) for item in FAKE if item[4:] == (slug,)}
+    expected = [(w, lang) for w in sorted(samples.workshops) for lang in SITE_LANGUAGES
+                if lang in samples.workshops[w] and partner.runs(w, lang) and (w, lang) in built]
+    assert (LP, "es") in expected or (RT, "en") in expected, "FAKE misses the partner's toolkits"
+    page.goto(f"{base}partners/{slug}/")
     kits = page.locator(".ktw-kit")
     shown = kits.evaluate_all("kits => kits.map(k => k.dataset.workshop + '/' + k.dataset.lang)")
-    assert shown == [f"{LP}/en", f"{RT}/en"]
-    rt = page.locator(f'.ktw-kit[data-workshop="{RT}"]')
-    assert rt.locator(".ktw-get__button").get_attribute("href").endswith(
-        f"downloads/{RT}/en/{RT}-en-ayto-castrolinde-toolkit.zip")
-    assert words(rt.locator(".ktw-get__button")) == "Download the toolkit ZIP · 1.5 MB · English"
-    assert [" ".join(r.split()) for r in rt.locator(".ktw-download").all_inner_texts()] == \
+    assert shown == [f"{w}/{lang}" for w, lang in expected]
+    w, lang = (LP, "es") if (LP, "es") in expected else (RT, "en")
+    kit = page.locator(f'.ktw-kit[data-workshop="{w}"][data-lang="{lang}"]')
+    assert kit.locator(".ktw-get__button").get_attribute("href").endswith(
+        f"downloads/{w}/{lang}/{w}-{lang}-{slug}-toolkit.zip")
+    assert (words(kit.locator(".ktw-get__button"))
+            == f"Download the toolkit ZIP · 1.5 MB · {SITE_LANGUAGES[lang]}")
+    assert [" ".join(r.split()) for r in kit.locator(".ktw-download").all_inner_texts()] == \
         ["Participant handout PDF · 680 KB"]
-    assert rt.locator(".ktw-download a").get_attribute("href").endswith(
-        f"{RT}-en-ayto-castrolinde-handout.pdf")
+    assert kit.locator(".ktw-download a").get_attribute("href").endswith(
+        f"{w}-{lang}-{slug}-handout.pdf")
 
 
 def test_norwegian_partner_page_speaks_norwegian(page, base, samples):
@@ -213,7 +227,7 @@ def test_norwegian_partner_page_speaks_norwegian(page, base, samples):
     assert page.locator(".ktw-session time").inner_text() == when
     assert page.locator("#ktw-kits").inner_text() == "Verktøykasser"
     assert (words(page.locator(".ktw-get__button"))
-            == "Last ned verktøykassen ZIP · 1.3 MB · Norsk bokmål")
+            == "Last ned verktøykassen ZIP · 1,3 MB · Norsk bokmål")
     assert page.locator(".ktw-session h3").inner_text() == samples.workshops[RT]["nb"].meta.title
 
 

@@ -12,6 +12,7 @@ from .diagnostics import Reporter, plural
 from .dump import as_data
 from .errors import ToolkitError
 from .project import Project, load_project
+from .translations import table
 
 
 def summary(project: Project, reporter: Reporter) -> str:
@@ -70,8 +71,20 @@ def cmd_check(args: argparse.Namespace) -> int:
             return 1
         data = {lang: as_data(w, project.settings.root) for lang, w in sorted(langs.items())}
         print(json.dumps(data, indent=2, ensure_ascii=False))
+    if args.translations:
+        print_table(table(project.workshops, list(project.settings.languages)))
     print(summary(project, project.reporter))
     return 1 if project.reporter.failed(args.strict) else 0
+
+
+def print_table(rows: list[list[str]]) -> None:
+    """Print rows as a plain-text table with aligned columns."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for index, row in enumerate(rows):
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -128,6 +141,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--dump-model", metavar="SLUG",
                        help="print the document model of a workshop as JSON")
+    check.add_argument("--translations", action="store_true",
+                       help="print which workshop exists in which language")
     check.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="scaffold a new workshop")
     new.add_argument("title")

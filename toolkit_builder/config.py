@@ -41,6 +41,7 @@ class Settings:
     extension_configs: dict = field(default_factory=dict)
     default_language: str = DEFAULT_LANGUAGE
     languages: dict = field(default_factory=dict)
+    site_names: dict = field(default_factory=dict)   # the project's name per language (site_name)
     theme: str = "default"
     site_url: str = ""
 
@@ -78,6 +79,18 @@ def split_extensions(items: list) -> tuple[tuple[str, ...], dict]:
     return tuple(names), configs
 
 
+def site_names(data: dict) -> dict[str, str]:
+    """Return the site's name in each language: mkdocs.yml's, or the i18n plugin's per language."""
+    names = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            for item in plugin["i18n"].get("languages") or []:
+                if isinstance(item, dict) and item.get("locale"):
+                    site_name = item.get("site_name") or data.get("site_name") or ""
+                    names[str(item["locale"])] = str(site_name)
+    return {lang: name for lang, name in names.items() if name}
+
+
 def load_settings(root: Path) -> Settings:
     """Return the settings of the project whose mkdocs.yml is in `root`."""
     root = root.resolve()
@@ -93,6 +106,7 @@ def load_settings(root: Path) -> Settings:
         extension_configs=configs,
         default_language=toolkit.get("default_language", DEFAULT_LANGUAGE),
         languages=dict(languages),
+        site_names=site_names(data),
         theme=toolkit.get("theme", "default"),
         site_url=data.get("site_url") or "",
     )

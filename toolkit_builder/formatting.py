@@ -1,4 +1,5 @@
-"""Dates, durations and lists for people, in a language, through Babel: the one place that formats them."""
+"""Dates, durations and lists for people, in a language, through Babel: the one place that
+formats them."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -58,7 +58,7 @@ def _compiled(po: Path) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """Return the translations of a language: the compiled .mo if it is current, else the .po."""
     folder = LOCALES / base_language(lang) / "LC_MESSAGES"

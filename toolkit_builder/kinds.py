@@ -56,11 +56,13 @@ REGISTRY: tuple[Kind, ...] = (
          N_("Participant handout"), N_("print one per participant")),
     Kind("facilitator-guide", "pdf", "application/pdf",
          "toolkit_builder.handouts:render_facilitator_guide", N_("Facilitator guide"),
-         N_("run the session from it: run-of-show, checklist, notes and activities"), needs_outline=True),
+         N_("run the session from it: run-of-show, checklist, notes and activities"),
+         needs_outline=True),
     Kind("feedback-form", "pdf", "application/pdf", "toolkit_builder.handouts:render_feedback_form",
          N_("Feedback form"), N_("print one per participant and collect them at the end")),
     Kind("offline-page", "html", "text/html", "toolkit_builder.handouts:render_offline_page",
-         N_("Workshop page (offline)"), N_("the workshop's web page in one file: opens in any browser without internet")),
+         N_("Workshop page (offline)"),
+         N_("the workshop's web page in one file: opens in any browser without internet")),
 )
 KINDS: dict[str, Kind] = {kind.name: kind for kind in REGISTRY}
 

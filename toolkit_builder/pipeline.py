@@ -92,7 +92,8 @@ def make_context(project: Project, partner: Partner | None = None) -> Context:
     theme = load_theme(settings.themes_dir, partner.theme) if partner else brand
     return Context(theme=theme, site_url=settings.site_url,
                    default_language=settings.default_language, languages=settings.languages,
-                   partner=partner, brand=brand if partner else None)
+                   partner=partner, brand=brand if partner else None,
+                   site_names=settings.site_names)
 
 
 def plan_of(project: Project) -> Plan:

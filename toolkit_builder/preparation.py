@@ -88,7 +88,8 @@ def printouts(lang: str) -> tuple[Item, ...]:
 def equipment(workshop: Workshop) -> tuple[Item, ...]:
     """Return the room and equipment the session needs."""
     lang = workshop.lang
-    items = [Item(text(lang, "Projector, screen and a laptop with the slide deck")), Item(text(lang, "Name badges and a list of participants"))]
+    items = [Item(text(lang, "Projector, screen and a laptop with the slide deck")),
+             Item(text(lang, "Name badges and a list of participants"))]
     if workshop.meta.video:
         items.append(Item(text(lang, "Sound and an internet connection to show the video")))
     if mentions(workshop, tuple(words("flipchart"))):
@@ -107,7 +108,8 @@ def checklist(workshop: Workshop) -> tuple[Group, ...]:
     printed = printouts(lang)
     skip = {fold(item.name) for item in printed}
     groups = [Group(text(lang, "Documents to print"), printed),
-              Group(text(lang, "Materials for the activities"), activity_materials(workshop.activities, skip)),
+              Group(text(lang, "Materials for the activities"),
+                    activity_materials(workshop.activities, skip)),
               Group(text(lang, "Room and equipment"), equipment(workshop))]
     return tuple(group for group in groups if group.items)
 

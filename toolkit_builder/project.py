@@ -14,6 +14,7 @@ from .partners_file import load_partners
 from .reader import make_markdown, read_workshop
 from .sources import check_slugs, discover
 from .theme import Theme, check_theme, theme_names
+from .translations import check_catalogues, check_stale
 
 
 @dataclass
@@ -77,9 +78,18 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
         check_workshop(workshop, reporter)
     for slug, langs in project.workshops.items():
         original = originals.get(slug)
+        if original is None:
+            for workshop in langs.values():
+                folder = Path(workshop.source.path).parent.as_posix()
+                reporter.error(workshop.source, f"a translation without its original: add "
+                               f"{folder}/index.md (the original says its language with "
+                               f"`language:`), or rename this file index.md if it is the original",
+                               "source.no-original")
         for workshop in langs.values():
             if original is not None and workshop is not original:
                 check_translation(original, workshop, reporter)
+                check_stale(original, workshop, settings.root, reporter)
+    check_catalogues(settings.languages, settings.root, reporter)
     project.partners = tuple(with_fallbacks(p, project, reporter)
                              for p in read_partners(settings, reporter))
     return project

@@ -1,31 +1,71 @@
-"""`build.py new`: scaffold a workshop folder that passes `check` as it is."""
+"""`build.py new`: scaffold a workshop folder, in its language, that passes `check --strict`
+as it is."""
 
 from __future__ import annotations
 
 import datetime
+import functools
+import json
 import re
 import unicodedata
 from pathlib import Path
 
+import jinja2
+
 from .errors import ToolkitError
+from .i18n import N_, text
+from .sources import SLUG_RE
 from .vocabulary import first_word
 
-TEMPLATE = Path(__file__).parent / "scaffold" / "index.md.tmpl"
+TEMPLATE = Path(__file__).parent / "scaffold" / "index.md.j2"
+# Letters that Unicode does not decompose into a base letter and a mark, spelt as they are usually
+# transliterated (Ærlig talt: å lære → aerlig-talt-a-laere); the rest lose their accents.
+TRANSLITERATION = str.maketrans({"æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",
+                                 "ß": "ss", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ł": "l",
+                                 "Ł": "l", "đ": "d", "Đ": "d", "ı": "i"})
+SLUG_LENGTH = 60
+# The section titles the agenda names (an agenda item and its section must read the same).
+SECTIONS = {"welcome": N_("Welcome and introductions"), "main_idea": N_("The main idea"),
+            "activity_section": N_("Activity: apply it at home"),
+            "wrap_up": N_("Wrap-up and feedback"), "activity": N_("Apply it at home")}
 
 
 def slug_of(title: str) -> str:
     """Return a folder name for a title: lowercase ASCII words joined by hyphens."""
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
+    spelt = unicodedata.normalize("NFKD", title.translate(TRANSLITERATION))
+    folded = spelt.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:SLUG_LENGTH].strip("-")
 
 
-def yaml_text(text: str) -> str:
-    """Return a title as a YAML scalar that survives colons and quotes."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def yaml_text(value: str) -> str:
+    """Return text as a YAML scalar that survives colons, quotes and '#' (a JSON string is one)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Return the environment of the scaffold's template (Markdown: nothing is escaped)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE.parent)),
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             autoescape=False)  # noqa: S701 - writes Markdown, not HTML
+    env.filters["yaml"] = yaml_text
+    return env
+
+
+def render(title: str, lang: str) -> str:
+    """Return the scaffold's Markdown in a language."""
+    words = {name: text(lang, message) for name, message in SECTIONS.items()}
+    return environment().get_template(TEMPLATE.name).render(
+        title=yaml_text(title), lang=lang, t=functools.partial(text, lang),
+        break_word=first_word("breaks", lang), materials_word=first_word("materials", lang),
+        year=datetime.date.today().year, **words)
 
 
 def scaffold(docs_dir: Path, title: str, lang: str, slug: str | None = None) -> Path:
     """Write `<docs_dir>/<slug>/index.md` and a placeholder diagram; return the folder."""
+    if slug is not None and not SLUG_RE.match(slug):
+        raise ToolkitError(f"error: --slug {slug!r} must be lowercase letters, digits and hyphens, "
+                           f"e.g. {slug_of(slug) or 'my-workshop'!r}")
     slug = slug or slug_of(title)
     if not slug:
         raise ToolkitError(f"error: cannot make a folder name from the title {title!r}; "
@@ -34,11 +74,8 @@ def scaffold(docs_dir: Path, title: str, lang: str, slug: str | None = None) -> 
     if folder.exists():
         raise ToolkitError(f"{folder}: error: folder already exists; "
                            "choose another title or --slug")
-    text = TEMPLATE.read_text(encoding="utf-8").format(
-        title=yaml_text(title), lang=lang, break_word=first_word("breaks", lang),
-        year=datetime.date.today().year)
     (folder / "images").mkdir(parents=True)
-    (folder / "index.md").write_text(text, encoding="utf-8")
+    (folder / "index.md").write_text(render(title, lang), encoding="utf-8")
     _placeholder_diagram(folder / "images" / "diagram.png")
     return folder
 

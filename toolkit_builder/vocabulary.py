@@ -5,7 +5,7 @@ Kept as data, not code, so that a translator adds a language without reading Pyt
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -21,7 +21,7 @@ def _table() -> dict[str, dict[str, list[str]]]:
     return yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(kind: str) -> frozenset[str]:
     """Return every word of a kind in every language, case-folded."""
     return frozenset(word.casefold() for words in _table()[kind].values() for word in words)

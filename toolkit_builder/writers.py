@@ -28,6 +28,12 @@ class Context:
     partner: Partner | None = None
     brand: Theme | None = None        # the project's own theme when `theme` is a partner's
     outline: Outline | None = None    # the deck's slide numbers, for writers that print them
+    site_names: dict = field(default_factory=dict)   # the project's name in each language
+
+    def project_name(self, lang: str) -> str:
+        """Return the project's name in a language (the site's name), else its theme's name."""
+        brand = self.brand or self.theme
+        return self.site_names.get(lang) or brand.name
 
     def page_url(self, workshop: Workshop) -> str:
         """Return the absolute address of a workshop's page on the site."""
@@ -47,8 +53,9 @@ class Context:
         if partner is None or not partner.is_fallback(workshop.slug, workshop.lang):
             return ""
         names = ", ".join(self.languages.get(code, code) for code in partner.languages)
-        return text(workshop.lang, "Not yet translated into {languages}: this toolkit is in {language}.", languages=names,
-                    language=self.languages.get(workshop.lang, workshop.lang))
+        return text(workshop.lang,
+                    "Not yet translated into {languages}: this toolkit is in {language}.",
+                    languages=names, language=self.languages.get(workshop.lang, workshop.lang))
 
     def start(self, workshop: Workshop) -> str | None:
         """Return when the session starts: the local session's start, else the workshop's."""

@@ -33,7 +33,9 @@ LICENCE_URLS = {
 
 # The words the README templates show, by the name the templates use.
 WORDS = {
-    "bundle_intro": N_("Everything you need to run this knowledge-transfer workshop with your own colleagues: present the slides, hand out the handout and the feedback form, and run the session from the facilitator guide."),
+    "bundle_intro": N_("Everything you need to run this knowledge-transfer workshop with your own "
+                       "colleagues: present the slides, hand out the handout and the feedback "
+                       "form, and run the session from the facilitator guide."),
     "files": N_("Files"),
     "run_steps": N_("How to run the session"),
     "step_before": N_("Before the session"),
@@ -84,9 +86,15 @@ def file_lines(names: list[str], lang: str) -> list[FileLine]:
     for name in names:
         kind = KINDS[kind_of_file(name)]
         lines.append(FileLine(name, text(lang, kind.label), text(lang, kind.purpose)))
-    lines.append(FileLine(" / ".join(README_NAMES), "README", text(lang, "this guide, as a web page and as plain text")))
-    lines.append(FileLine(LICENCE_NAME, text(lang, "Licence"), text(lang, "the terms under which you may use and adapt these materials")))
-    lines.append(FileLine(f"{SOURCES}/", "Markdown", text(lang, "the workshop's Markdown source and images, to adapt it for your audience")))
+    lines.append(FileLine(
+        " / ".join(README_NAMES), "README",
+        text(lang, "this guide, as a web page and as plain text")))
+    lines.append(FileLine(
+        LICENCE_NAME, text(lang, "Licence"),
+        text(lang, "the terms under which you may use and adapt these materials")))
+    lines.append(FileLine(
+        f"{SOURCES}/", "Markdown",
+        text(lang, "the workshop's Markdown source and images, to adapt it for your audience")))
     return lines
 
 
@@ -123,9 +131,13 @@ def facts(workshop: Workshop, context: Context) -> list[tuple[str, str]]:
 def steps(workshop: Workshop, context: Context) -> tuple[list[str], list[str]]:
     """Return the steps before and after the session."""
     lang = workshop.lang
-    before = [text(lang, "Invite your colleagues and local stakeholders; tell them the date, time and place."), text(lang, "Read the facilitator guide and go through the slides with their notes.")]
+    before = [text(lang, "Invite your colleagues and local stakeholders; "
+                         "tell them the date, time and place."),
+              text(lang, "Read the facilitator guide and go through the slides with their notes.")]
     after = [text(lang, "Collect the feedback forms and sum up what participants said."),
-             text(lang, "Send the summary, the number of participants and what they produced to {contact}.", contact=text(lang, "the project team"))]
+             text(lang, "Send the summary, the number of participants and what they produced "
+                        "to {contact}.",
+                  contact=text(lang, "the project team"))]
     return before, after
 
 
@@ -134,9 +146,9 @@ def view(workshop: Workshop, context: Context, names: list[str]) -> ReadmeView:
     lang, meta = workshop.lang, workshop.meta
     before, after = steps(workshop, context)
     words = {key: text(lang, message) for key, message in WORDS.items()}
-    partner = " ".join(x for x in (
-        text(lang, "Prepared for {partner}.", partner=context.partner.name) if context.partner else "",
-        context.fallback_note(workshop)) if x)
+    prepared = (text(lang, "Prepared for {partner}.", partner=context.partner.name)
+                if context.partner else "")
+    partner = " ".join(x for x in (prepared, context.fallback_note(workshop)) if x)
     return ReadmeView(lang, meta.title, meta.subtitle, partner,
                       facts(workshop, context), file_lines(names, lang),
                       list(checklist(workshop)), before,
@@ -165,8 +177,12 @@ def licence(workshop: Workshop) -> tuple[str, bytes]:
     """Return the bundle's licence file: the workshop's licence and where to read it."""
     lang, name = workshop.lang, workshop.meta.licence
     if not name:
-        body = text(lang, "These materials carry no licence statement: ask {contact} before you share them.", contact=text(lang, "the project team"))
+        body = text(lang, "These materials carry no licence statement: "
+                          "ask {contact} before you share them.",
+                    contact=text(lang, "the project team"))
     else:
         url = LICENCE_URLS.get(name, f"https://spdx.org/licenses/{name}.html")
-        body = text(lang, "These materials are published under the licence {licence}. You may share and adapt them under its terms: {url}", licence=name, url=url)
+        body = text(lang, "These materials are published under the licence {licence}. "
+                          "You may share and adapt them under its terms: {url}",
+                    licence=name, url=url)
     return LICENCE_NAME, (body + "\n").encode("utf-8")

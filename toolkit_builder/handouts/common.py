@@ -90,11 +90,12 @@ def theme_folders(context: Context) -> tuple[Path, ...]:
     return folders
 
 
-def logos(context: Context) -> list[dict]:
+def logos(context: Context, lang: str) -> list[dict]:
     """Return the logos to show with their alt text: the partner's first, then the project's."""
-    themes = [context.theme] + ([context.brand] if context.brand is not None else [])
+    shown = [(context.theme, context.theme.name)] if context.brand is not None else []
+    shown.append((context.brand or context.theme, context.project_name(lang)))
     folders = theme_folders(context)
-    return [{"src": theme_url(folders, t.logo), "alt": t.name} for t in themes if t.logo]
+    return [{"src": theme_url(folders, t.logo), "alt": name} for t, name in shown if t.logo]
 
 
 def qr_data_uri(url: str, colour: str) -> str:
@@ -163,14 +164,15 @@ def base(workshop: Workshop, context: Context, kind: str) -> dict:
     return {
         "kind": kind, "lang": lang, "t": words(lang), "meta": meta, "workshop": workshop,
         "doc_name": text(lang, word_key), "doc_title": f"{meta.title} – {text(lang, word_key)}",
-        "authors": ", ".join(meta.facilitators) or theme.name,
+        "authors": ", ".join(meta.facilitators) or context.project_name(lang),
         "created": metadata_date(workshop), "origin_date": origin_date(workshop),
         "duration_text": duration_text(workshop, context.start(workshop)),
         "session": session_view(workshop, context), "partner": context.partner,
         "facilitators": context.facilitators(workshop),
         "css": Markup(theme_css(theme, lang) + "\n" + theme_stylesheets(theme, kind)),
-        "logos": logos(context), "theme_name": theme.name,
-        "brand_name": context.brand.name if context.brand else "",
+        "logos": logos(context, lang),
+        "theme_name": theme.name if context.brand else context.project_name(lang),
+        "brand_name": context.project_name(lang) if context.brand else "",
         "page_url": page_url if is_web(page_url) else "",
         "page_qr": qr_data_uri(page_url, primary) if is_web(page_url) else "",
         "video_qr": qr_data_uri(meta.video, primary) if is_web(meta.video) else "",

@@ -18,7 +18,8 @@ from .html import blocks_html
 # Ids of the handout's fixed parts; prefixed so that they never clash with a section's anchor.
 ABOUT_ID, TAKEAWAYS_ID = "ktw-about", "ktw-takeaways"
 # The feedback form's open questions.
-QUESTIONS = (N_("What will you apply in your own work?"), N_("What was missing or unclear?"), N_("What should the next session cover?"))
+QUESTIONS = (N_("What will you apply in your own work?"), N_("What was missing or unclear?"),
+             N_("What should the next session cover?"))
 # The rating scale of the feedback form.
 SCALE = (1, 2, 3, 4, 5)
 # Ruled lines under each open question of the feedback form.

@@ -16,11 +16,24 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..blocks import ONLY_KINDS
-from ..vocabulary import words
 from ..errors import BuildError, UnhandledBlockError
 from ..i18n import text
-from ..model import (Activity, Block, Code, Heading, Image, ListBlock, Notes, Only, Paragraph,
-                     Quote, Table, Workshop, walk)
+from ..model import (
+    Activity,
+    Block,
+    Code,
+    Heading,
+    Image,
+    ListBlock,
+    Notes,
+    Only,
+    Paragraph,
+    Quote,
+    Table,
+    Workshop,
+    walk,
+)
+from ..vocabulary import words
 
 BOX_CLASSES = {"admonition", "open"}
 

@@ -58,7 +58,7 @@ def is_package(kind: str) -> bool:
 def download(artifact: Artifact, ui_lang: str) -> Download:
     """Return an artifact as a line of a Downloads box, labelled in the interface language."""
     return Download(label=label(artifact.kind, ui_lang), path=artifact.path, kind=artifact.kind,
-                    type=Path(artifact.path).suffix.lstrip(".").upper(), size=size(artifact.bytes),
+                    type=Path(artifact.path).suffix.lstrip(".").upper(), size=size(artifact.bytes, ui_lang),
                     partner=artifact.partner)
 
 

@@ -1,11 +1,12 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the thin layer between MkDocs and the toolkit builder.
 
 Events used, in build order: config (state, templates, branding), pre_build (keep the artifacts a
-clean build would wipe), files (home and partner pages, branding, logos and artifact files), nav (one
-entry per workshop, then the partners index), env (escaping), page_markdown (page description),
-page_content (notes, activities, slides-/handout-only boxes), page_context (the views the templates
-show), post_page (search per language), post_build (split the search index), serve (watch themes/ too).
-mkdocs-static-i18n runs a whole build per language, so every event but serve runs once per language.
+clean build would wipe), files (home, partner and translations pages, branding, logos and artifact
+files), nav (one entry per workshop, then the partners index and the translations page), env
+(escaping), page_markdown (page description), page_content (notes, activities, slides-/handout-only
+boxes), page_context (the views the templates show), post_page (search per language), post_build
+(split the search index), serve (watch themes/ too). mkdocs-static-i18n runs a whole build per
+language, so every event but serve runs once per language.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class _Build:
     """What the hooks remember between events (MkDocs loads this module afresh with each config)."""
 
     state: SiteState | None = None
-    # A stack: mkdocs-static-i18n runs each further language's build inside the first one's post_build.
+    # A stack: mkdocs-static-i18n runs each further language's build inside the first one's
+    # post_build.
     languages: list[str] = field(default_factory=list)
     artifacts: list[Artifact] = field(default_factory=list)
     artifacts_dir: Path | None = None
@@ -57,13 +59,15 @@ def check_languages(config: MkDocsConfig, state: SiteState) -> None:
     built = {lang.locale: lang.default for lang in plugin.config.languages if lang.build}
     wanted = set(state.settings.languages)
     if set(built) != wanted or not built.get(state.default_language):
-        raise PluginError(f"mkdocs.yml: the i18n plugin builds {sorted(built)} but extra.toolkit.languages "
-                          f"lists {sorted(wanted)} (default {state.default_language}): list each language in both")
+        raise PluginError(f"mkdocs.yml: the i18n plugin builds {sorted(built)} but "
+                          f"extra.toolkit.languages lists {sorted(wanted)} (default "
+                          f"{state.default_language}): list each language in both")
 
 
 def add_branding(config: MkDocsConfig, state: SiteState) -> None:
     """Point the theme at the toolkit's templates, CSS, scripts, logo and favicon."""
-    dirs = [str(folder / "overrides") for folder in state.theme.folders if (folder / "overrides").is_dir()]
+    dirs = [str(folder / "overrides") for folder in state.theme.folders
+            if (folder / "overrides").is_dir()]
     for folder in reversed([*dirs, str(OVERRIDES)]):
         if folder not in config.theme.dirs:
             config.theme.dirs.insert(0, folder)
@@ -114,14 +118,16 @@ def _from_path(config: MkDocsConfig, uri: str, path: Path) -> File:
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the home and partner pages, the branding files and logos, and (for plain mkdocs) the kept artifacts."""
+    """Add the generated pages, branding files, logos and (for plain mkdocs) the kept artifacts."""
     lang, state = BUILD.languages[-1], BUILD.state
     files.append(pages.home_file(config, lang, state.default_language))
     for file in pages.partner_files(config, state, lang):
         files.append(file)
+    files.append(pages.translations_file(config, state, lang))
     for uri, path in {**branding.files(state.theme), **pages.logo_files(state)}.items():
         files.append(_from_path(config, uri, path))
-    files.append(File.generated(config, f"{branding.ASSETS}/theme.css", content=branding.theme_css(state.theme)))
+    files.append(File.generated(config, f"{branding.ASSETS}/theme.css",
+                                content=branding.theme_css(state.theme)))
     if BUILD.copy_artifacts and lang == state.default_language and BUILD.artifacts:
         files.append(_from_path(config, "manifest.json", BUILD.artifacts_dir / "manifest.json"))
         for artifact in BUILD.artifacts:
@@ -131,19 +137,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """List the workshops by title (a folder holding one page becomes that page), then the partners index."""
-    nav.items = pages.partners_last([pages.flatten(item) for item in nav.items])
+    """List the workshops by title, then the partners index and the translations page.
+
+    A folder holding one page becomes that page.
+    """
+    nav.items = pages.generated_last([pages.flatten(item) for item in nav.items])
     return nav
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Escape every value the toolkit's own templates print (material's templates print HTML as it is)."""
+    """Escape every value the toolkit's own templates print (material's print HTML as it is)."""
     env.autoescape = pages.escapes
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Describe the page by its summary; keep the subtitle out of the navigation; escape what material prints."""
+    """Describe the page by its summary; keep the subtitle out of the navigation.
+
+    Also escape what material prints.
+    """
     summary = page.meta.pop("subtitle", None) and page.meta.get("summary")
     if summary and "description" not in page.meta:
         page.meta["description"] = " ".join(str(summary).split())
@@ -158,23 +170,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """Give the templates the view of a workshop page, the catalogue, the partners index or a partner page."""
-    lang, state = BUILD.languages[-1], BUILD.state
+    """Give the templates the view of the page: a workshop, the catalogue or a generated page.
+
+    The generated pages are the partners index, a partner's page and the translations page.
+    """
+    lang, state, artifacts = BUILD.languages[-1], BUILD.state, BUILD.artifacts
     workshop = state.workshop_for(page.file.abs_src_path)
     partner = pages.partner_page(page.file)
     if workshop is not None:
-        context["toolkit_workshop"] = pages.for_workshop(state, config, workshop, lang, BUILD.artifacts)
+        context["toolkit_workshop"] = pages.for_workshop(state, config, workshop, lang, artifacts)
     elif pages.is_home(page.file):
         context["toolkit_catalogue"] = pages.for_home(state, config, BUILD.files, lang)
+    elif pages.is_translations(page.file):
+        context["toolkit_translations"] = pages.for_translations(state, config, lang)
     elif partner == "":
         context["toolkit_partners"] = pages.for_partners(state, config, lang)
     elif partner:
-        context["toolkit_partner"] = pages.for_partner(state, config, partner, lang, BUILD.artifacts)
+        context["toolkit_partner"] = pages.for_partner(state, config, partner, lang, artifacts)
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Drop the head's hreflang links; point a non-default language page's search at its own index."""
+    """Drop the head's hreflang links; point a non-default language's search at its own index."""
     lang = BUILD.languages[-1]
     output = drop_alternate_links(output)
     return output if lang == BUILD.state.default_language else search.point_search_at(output, lang)
@@ -197,6 +214,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_serve(server, config: MkDocsConfig, builder):
     """Also rebuild when a theme file or one of the site's templates changes."""
     server.watch(str(BUILD.state.settings.themes_dir))
-    for folder in (OVERRIDES, branding.STATIC):  # the site's own templates and assets (not its Python code)
+    # the site's own templates and assets (not its Python code)
+    for folder in (OVERRIDES, branding.STATIC):
         server.watch(str(folder))
     return server

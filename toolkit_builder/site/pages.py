@@ -1,4 +1,7 @@
-"""Pages the hooks add or enrich: the generated home and partner pages, and the views the templates receive."""
+"""Pages the hooks add or enrich: the generated pages, and the views the templates receive.
+
+The generated pages are the home page (the catalogue), the partner pages and the translations page.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +21,12 @@ from ..model import Workshop
 from .partner_views import PartnersIndex, PartnerView, logo_path, partner_view, partners_index
 from .state import SiteState
 from .toolkits import editions, shelf
+from .translation_views import TranslationsView, translations_view
 from .views import Catalogue, Version, WorkshopView, card, catalogue, workshop_view
 
 HOME_SRC = "index.md"
 PARTNERS = "partners"
+TRANSLATIONS = "translations"
 PRINTED_META = ("title", "description", "author")  # in <title>, <meta> and the navigation
 
 
@@ -30,8 +35,8 @@ def _generated(config: MkDocsConfig, path: str, lang: str, default: str, front: 
     stem = f"{path}/index" if path else "index"
     src = f"{stem}.md" if lang == default else f"{stem}.{lang}.md"
     dest = f"{stem}.html" if lang == default else f"{lang}/{stem}.html"
-    file = File(src, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
-                dest_uri=dest)
+    file = File(src, src_dir=None, dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls, dest_uri=dest)
     file.content_string = f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n"
     # mkdocs-static-i18n reads these on every page: this page is its language's own version.
     file.locale, file.localization, file.locale_alternate_of = lang, None, lang
@@ -40,14 +45,15 @@ def _generated(config: MkDocsConfig, path: str, lang: str, default: str, front: 
 
 
 def home_file(config: MkDocsConfig, lang: str, default: str) -> File:
-    """Return the generated catalogue page of a language: / for the default one, /<lang>/ otherwise."""
-    front = {"title": text(lang, "Workshops"), "hide": ["navigation", "toc"], "search": {"exclude": True}}
+    """Return the generated catalogue page of a language: / for the default one, /<lang>/ else."""
+    front = {"title": text(lang, "Workshops"), "hide": ["navigation", "toc"],
+             "search": {"exclude": True}}
     return _generated(config, "", lang, default, front)
 
 
 def _in_every_language(config: MkDocsConfig, path: str, lang: str, languages: list[str],
                        front: Callable[[str], dict]) -> File:
-    """Return this build's generated page at `path`, its versions in the other languages as its alternates.
+    """Return this build's generated page at `path`, its other languages' versions as alternates.
 
     Only this language's file is built now; the others give the language switcher their addresses.
     """
@@ -57,17 +63,30 @@ def _in_every_language(config: MkDocsConfig, path: str, lang: str, languages: li
     return versions[lang]
 
 
+def site_languages(state: SiteState) -> list[str]:
+    """Return the site's languages, the default one first."""
+    default = state.default_language
+    return [default, *(code for code in state.settings.languages if code != default)]
+
+
 def partner_files(config: MkDocsConfig, state: SiteState, lang: str) -> list[File]:
-    """Return the partners index and one page per partner, in a language; none when there are no partners."""
+    """Return the partners index and one page per partner, in a language; none without partners."""
     partners = state.project.partners
     if not partners:
         return []
-    languages = [state.default_language, *(c for c in state.settings.languages if c != state.default_language)]
+    languages = site_languages(state)
     index = _in_every_language(config, PARTNERS, lang, languages,
                                lambda code: {"title": text(code, "Partners"), "hide": ["toc"]})
     pages = [_in_every_language(config, f"{PARTNERS}/{p.slug}", lang, languages,
-                                lambda code, p=p: {"title": p.name, "hide": ["toc"]}) for p in partners]
+                                lambda code, p=p: {"title": p.name, "hide": ["toc"]})
+             for p in partners]
     return [index, *pages]
+
+
+def translations_file(config: MkDocsConfig, state: SiteState, lang: str) -> File:
+    """Return the translations page of a language: which workshop exists in which language."""
+    return _in_every_language(config, TRANSLATIONS, lang, site_languages(state),
+                              lambda code: {"title": text(code, "Translations"), "hide": ["toc"]})
 
 
 def logo_files(state: SiteState) -> dict[str, Path]:
@@ -78,15 +97,22 @@ def logo_files(state: SiteState) -> dict[str, Path]:
 
 def is_home(file: File) -> bool:
     """Return whether a page is a generated catalogue page."""
-    return file.src_dir is None and file.src_uri.startswith("index") and file.src_uri.endswith(".md")
+    uri = file.src_uri
+    return file.src_dir is None and uri.startswith("index") and uri.endswith(".md")
 
 
 def partner_page(file: File) -> str | None:
-    """Return the slug of a generated partner page, '' for the partners index, None for any other page."""
+    """Return the slug of a generated partner page, '' for the partners index, None for others."""
     parts = file.src_uri.split("/")
     if file.src_dir is not None or parts[0] != PARTNERS:
         return None
     return parts[1] if len(parts) == 3 else ""
+
+
+def is_translations(file: File) -> bool:
+    """Return whether a page is a generated translations page."""
+    parts = file.src_uri.split("/")
+    return file.src_dir is None and len(parts) == 2 and parts[0] == TRANSLATIONS
 
 
 def flatten(item):
@@ -99,32 +125,37 @@ def flatten(item):
     return item
 
 
-def _partner_pages(item) -> list:
-    """Return the generated partner pages a navigation item is or holds."""
+def _is_generated(file) -> bool:
+    """Return whether a page is a generated partner or translations page."""
+    return file is not None and (partner_page(file) is not None or is_translations(file))
+
+
+def _generated_pages(item) -> list:
+    """Return the generated partner and translations pages a navigation item is or holds."""
     children = getattr(item, "children", None)
     if children:
-        return [page for child in children for page in _partner_pages(child)]
-    file = getattr(item, "file", None)
-    return [item] if file is not None and partner_page(file) is not None else []
+        return [page for child in children for page in _generated_pages(child)]
+    return [item] if _is_generated(getattr(item, "file", None)) else []
 
 
-def partners_last(items: list) -> list:
-    """Return the navigation with the partners' folder replaced by its index page, at the end.
+def generated_last(items: list) -> list:
+    """Return the navigation: the workshops, then the partners index, then the translations page.
 
-    The partner pages are reached from the index; listing each in the navigation would crowd out the workshops.
+    The partner pages are reached from their index; listing each would crowd out the workshops.
     """
-    found = [page for item in items for page in _partner_pages(item)]
-    index = next((page for page in found if partner_page(page.file) == ""), None)
-    if index is None:
-        return items
-    index.parent = None
-    return [item for item in items if not _partner_pages(item)] + [index]
+    found = [page for item in items for page in _generated_pages(item)]
+    last = ([page for page in found if partner_page(page.file) == ""]
+            + [page for page in found if is_translations(page.file)])
+    for page in last:
+        page.parent = None
+    return [item for item in items if not _generated_pages(item)] + last
 
 
 def escape_meta(meta: dict) -> None:
-    """Escape the front matter values material's templates print as they are (title, description, author).
+    """Escape the front matter values material's templates print as they are.
 
-    Markup, not a plain escaped string: where material does escape (`| e`), Jinja leaves Markup as it is.
+    Those are the title, description and author. Markup, not a plain escaped string: where
+    material escapes (`| e`), Jinja leaves Markup as it is.
     """
     for key in PRINTED_META:
         if isinstance(meta.get(key), str):
@@ -145,7 +176,7 @@ def page_url(files: Files, slug: str) -> str:
 
 
 def address(state: SiteState, config: MkDocsConfig, path: str, lang: str) -> str:
-    """Return the address in the site of the page at `path` (a folder, e.g. a workshop's slug) in a language."""
+    """Return the address of the page at `path` (a folder, e.g. a workshop's slug) in a language."""
     prefix = "" if lang == state.default_language else f"{lang}/"
     return f"{prefix}{path}/" if config.use_directory_urls else f"{prefix}{path}/index.html"
 
@@ -158,22 +189,31 @@ def version_url(state: SiteState, config: MkDocsConfig, slug: str, lang: str) ->
 def versions(state: SiteState, config: MkDocsConfig, workshop: Workshop) -> tuple[Version, ...]:
     """Return the languages a workshop exists in, in the site's language order."""
     langs = state.translations(workshop.slug)
-    return tuple(Version(lang, name, version_url(state, config, workshop.slug, lang), lang == workshop.lang)
+    return tuple(Version(lang, name, version_url(state, config, workshop.slug, lang),
+                         lang == workshop.lang)
                  for lang, name in state.settings.languages.items() if lang in langs)
 
 
 def for_workshop(state: SiteState, config: MkDocsConfig, workshop: Workshop, ui_lang: str,
                  artifacts: list[Artifact]) -> WorkshopView:
-    """Return the view of a workshop page: the project's own toolkit and files, then partners' editions."""
+    """Return the view of a workshop page: the project's own toolkit and files, partners' editions.
+
+    A workshop shown in another language than its own carries the badge by its toolkit too.
+    """
     slug, lang, partners = workshop.slug, workshop.lang, state.project.partners
     offer = shelf(artifacts, slug, lang, state.settings.languages.get(lang, lang), ui_lang)
     urls = {p.slug: address(state, config, f"{PARTNERS}/{p.slug}", ui_lang) for p in partners}
-    offer = replace(offer, editions=editions(artifacts, partners, urls, slug, lang, ui_lang))
-    return workshop_view(workshop, ui_lang, versions(state, config, workshop), offer)
+    view = workshop_view(workshop, ui_lang, versions(state, config, workshop), offer)
+    offer = replace(offer, editions=editions(artifacts, partners, urls, slug, lang, ui_lang),
+                    badge=view.badge)
+    return replace(view, shelf=offer)
 
 
 def for_home(state: SiteState, config: MkDocsConfig, files: Files, ui_lang: str) -> Catalogue:
-    """Return the catalogue of a language: each workshop in that language, or in its original one."""
+    """Return the catalogue of a language: each workshop in that language, or in its original one.
+
+    A card in its original language shows its own tags with the badge; they are not filters.
+    """
     cards = []
     names = state.settings.languages
     for slug in sorted(state.project.workshops):
@@ -184,16 +224,24 @@ def for_home(state: SiteState, config: MkDocsConfig, files: Files, ui_lang: str)
         available = {lang: names.get(lang, lang) for lang in names if lang in langs}
         cards.append(card(shown, page_url(files, slug), available, ui_lang))
     partners = address(state, config, PARTNERS, ui_lang) if state.project.partners else ""
-    return catalogue(cards, ui_lang, names, partners)
+    return catalogue(cards, ui_lang, names, partners,
+                     address(state, config, TRANSLATIONS, ui_lang))
 
 
 def for_partner(state: SiteState, config: MkDocsConfig, slug: str, ui_lang: str,
                 artifacts: list[Artifact]) -> PartnerView | None:
     """Return the view of a partner's page, or None for a partner the project no longer has."""
     partner = state.partner(slug)
-    return partner_view(state, partner, artifacts, partial(address, state, config), ui_lang) if partner else None
+    if partner is None:
+        return None
+    return partner_view(state, partner, artifacts, partial(address, state, config), ui_lang)
 
 
 def for_partners(state: SiteState, config: MkDocsConfig, ui_lang: str) -> PartnersIndex:
     """Return the view of the partners index."""
     return partners_index(state, partial(address, state, config), ui_lang)
+
+
+def for_translations(state: SiteState, config: MkDocsConfig, ui_lang: str) -> TranslationsView:
+    """Return the view of the translations page."""
+    return translations_view(state, partial(address, state, config), ui_lang)

@@ -1,15 +1,19 @@
-"""What the templates show: a workshop page's header, agenda and downloads; the catalogue's cards."""
+"""What the templates show: a workshop page's header, agenda and downloads; the catalogue's cards.
+
+A workshop shown in a language it is not written in (a fallback) carries a badge naming its
+language.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..i18n import text
+from ..i18n import base_language, text
 from ..model import Workshop
 from ..resolve import schedule
-from .words import UI, words
-from .formats import Video, duration, month, names, video
+from .formats import Video, duration, language_name, month, names, video
 from .toolkits import Shelf
+from .words import UI, words
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class WorkshopView:
     video: Video | None
     fallback: bool
     lang: str
+    badge: str = ""     # "In English" when the workshop is shown in a language it is not written in
 
 
 @dataclass(frozen=True)
@@ -73,17 +78,30 @@ class Card:
     tags: tuple[str, ...]
     lang: str
     langs: tuple[str, ...] = ()     # the codes of `languages`, for the language filter
+    badge: str = ""     # "In English" on a fallback: its tags are the original's, not filters
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The home page: every workshop as a card, the tags and languages to filter them by, the partners page."""
+    """The home page: every workshop as a card, the tags and languages to filter them by.
+
+    Also the addresses of the partners index and the translations page.
+    """
 
     ui: dict
     cards: tuple[Card, ...]
     tags: tuple[str, ...] = field(default_factory=tuple)
     languages: tuple[tuple[str, str], ...] = ()     # (code, name) of each language some card has
     partners_url: str = ""
+    translations_url: str = ""
+
+
+def badge(lang: str, ui_lang: str) -> str:
+    """Return "In English" (in the interface language) for a text in another language, else ''."""
+    base = base_language(lang)
+    if base == base_language(ui_lang):
+        return ""
+    return text(ui_lang, UI["in_language"], language=language_name(base, ui_lang))
 
 
 def origin_text(workshop: Workshop, lang: str) -> str:
@@ -98,24 +116,28 @@ def facts(workshop: Workshop, lang: str) -> tuple[Fact, ...]:
     meta, slots = workshop.meta, schedule(workshop)
     when = f"{slots[0].start}–{slots[-1].end}" if slots and meta.start else ""
     length = duration(meta.duration, lang) + (f" ({when})" if when else "")
-    items = [("duration", length), ("audience", meta.audience), ("origin", origin_text(workshop, lang)),
+    items = [("duration", length), ("audience", meta.audience),
+             ("origin", origin_text(workshop, lang)),
              ("facilitators", names(meta.facilitators, lang)), ("licence", meta.licence)]
     return tuple(Fact(key, text(lang, UI[key]), value) for key, value in items if value)
 
 
 def agenda(workshop: Workshop, lang: str) -> tuple[Row, ...]:
     """Return the agenda rows with clock times computed from `start` and the durations."""
-    return tuple(Row(slot.start, slot.end, slot.item.title, f"{slot.item.minutes} {text(lang, 'min')}",
+    return tuple(Row(slot.start, slot.end, slot.item.title,
+                     f"{slot.item.minutes} {text(lang, 'min')}",
                      slot.sections[0].anchor if slot.sections else "", slot.is_break)
                  for slot in schedule(workshop))
 
 
-def workshop_view(workshop: Workshop, ui_lang: str, versions: tuple[Version, ...], shelf: Shelf) -> WorkshopView:
+def workshop_view(workshop: Workshop, ui_lang: str, versions: tuple[Version, ...],
+                  shelf: Shelf) -> WorkshopView:
     """Return the view of a workshop page built for the interface language `ui_lang`."""
     return WorkshopView(
-        workshop=workshop, ui=words(ui_lang), facts=facts(workshop, ui_lang), agenda=agenda(workshop, ui_lang),
-        shelf=shelf, versions=versions, video=video(workshop.meta.video), fallback=workshop.lang != ui_lang,
-        lang=workshop.lang)
+        workshop=workshop, ui=words(ui_lang), facts=facts(workshop, ui_lang),
+        agenda=agenda(workshop, ui_lang), shelf=shelf, versions=versions,
+        video=video(workshop.meta.video), fallback=workshop.lang != ui_lang, lang=workshop.lang,
+        badge=badge(workshop.lang, ui_lang))
 
 
 def card(workshop: Workshop, url: str, languages: dict[str, str], ui_lang: str) -> Card:
@@ -123,20 +145,32 @@ def card(workshop: Workshop, url: str, languages: dict[str, str], ui_lang: str) 
     meta = workshop.meta
     return Card(slug=workshop.slug, url=url, title=meta.title, summary=meta.summary,
                 duration=duration(meta.duration, ui_lang), audience=meta.audience,
-                origin=origin_text(workshop, ui_lang), languages=tuple(languages.values()), tags=meta.tags,
-                lang=workshop.lang, langs=tuple(languages))
+                origin=origin_text(workshop, ui_lang), languages=tuple(languages.values()),
+                tags=meta.tags, lang=workshop.lang, langs=tuple(languages),
+                badge=badge(workshop.lang, ui_lang))
 
 
-def catalogue(cards: list[Card], ui_lang: str, names: dict[str, str], partners_url: str = "") -> Catalogue:
-    """Return the catalogue with its tags sorted by how many cards carry them, then by name.
+def filter_tags(cards: list[Card]) -> tuple[str, ...]:
+    """Return the tags of the cards in the interface language, the most used first, then by name.
 
-    `names` gives the site's languages in order; those no card has are left out of the filter.
+    A fallback card's tags are in another language: it shows them, but they are no filters, so that
+    a catalogue never mixes `labour market` with `arbeidsmarked`.
     """
     counts: dict[str, int] = {}
     for item in cards:
-        for tag in item.tags:
+        for tag in () if item.badge else item.tags:
             counts[tag] = counts.get(tag, 0) + 1
-    tags = tuple(sorted(counts, key=lambda t: (-counts[t], t.casefold())))
-    languages = tuple((code, name) for code, name in names.items() if any(code in c.langs for c in cards))
-    return Catalogue(ui=words(ui_lang), cards=tuple(cards), tags=tags, languages=languages,
-                     partners_url=partners_url)
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t.casefold())))
+
+
+def catalogue(cards: list[Card], ui_lang: str, names: dict[str, str], partners_url: str = "",
+              translations_url: str = "") -> Catalogue:
+    """Return the catalogue of a language with the tags and languages to filter its cards by.
+
+    `names` gives the site's languages in order; those no card has are left out of the filter.
+    """
+    languages = tuple((code, name) for code, name in names.items()
+                      if any(code in c.langs for c in cards))
+    return Catalogue(ui=words(ui_lang), cards=tuple(cards), tags=filter_tags(cards),
+                     languages=languages, partners_url=partners_url,
+                     translations_url=translations_url)

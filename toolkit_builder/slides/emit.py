@@ -200,7 +200,9 @@ class Emitter:
             right -= width
             logo = self.slide.shapes.add_picture(str(theme.logo_png), Pt(right), Pt(LOGO_TOP),
                                                  Pt(width), Pt(LOGO_HEIGHT))
-            set_alt_text(logo, theme.name)
+            project = theme is (self.context.brand or self.theme)
+            alt = self.context.project_name(self.workshop.lang) if project else theme.name
+            set_alt_text(logo, alt)
             right -= LOGO_GAP
 
     def slide_agenda(self, spec: AgendaSlide) -> None:
@@ -409,7 +411,7 @@ class Emitter:
         props = self.prs.core_properties
         props.title = meta.title
         props.subject = meta.subtitle
-        props.author = ", ".join(meta.facilitators) or self.theme.name
+        props.author = ", ".join(meta.facilitators) or self.context.project_name(self.workshop.lang)
         props.last_modified_by = "toolkit builder"
         props.language = language_tag(self.workshop.lang)
         props.keywords = ", ".join(meta.tags)

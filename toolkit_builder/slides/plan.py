@@ -158,7 +158,8 @@ class Planner:
         minutes = text(self.lang, "min")
         rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {minutes}")
                      for slot in self.slots)
-        header = tuple((Run(text(self.lang, word)),) for word in (N_("Time"), N_("Item"), N_("Duration")))
+        columns = (N_("Time"), N_("Item"), N_("Duration"))
+        header = tuple((Run(text(self.lang, word)),) for word in columns)
         table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows),
                       ("left", "left", "right"), self.workshop.meta.agenda[0].pos)
         area = self.geo.body
