@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, run_cli
 
 from toolkit_builder.project import load_project
@@ -123,3 +124,33 @@ def test_a_translation_without_its_original_is_an_error(tmp_path):
         "workshops/lonely/index.nb.md:1: error: a translation without its original: add "
         "workshops/lonely/index.md (the original says its language with `language:`), "
         "or rename this file index.md if it is the original"]
+
+
+@pytest.mark.parametrize(("case", "line", "message"), [
+    ("material-missing", 10, "activity 'Sorting cards' needs 'sorting cards', but no "
+                             '`!!! material "sorting cards (A4 worksheet, …)"` gives it'),
+    ("activity-minutes", 15, "activity 'The long talk' takes 20 min but its agenda item "
+                             "'Activity: the long talk' has 30 min"),
+    ("video-unused", 1, "the workshop has a video but no agenda item, section or facilitator note "
+                        "shows it"),
+])
+def test_consistency_checks_warn_with_their_line(project, case, line, message):
+    from toolkit_builder.project import load_project
+
+    found = [d for d in load_project(project(case)).reporter.items if d.level == "warning"]
+    assert len(found) == 1, [d.format() for d in found]
+    assert found[0].pos.line == line and found[0].message.startswith(message), found[0].format()
+
+
+def test_materials_are_read_with_paper_form_quantity_groups_and_room(project):
+    from toolkit_builder.project import load_project
+
+    loaded = load_project(project("materials"))
+    assert not loaded.reporter.items, [d.format() for d in loaded.reporter.items]
+    workshop = loaded.workshops["materials"]["en"]
+    assert [(m.title, m.paper, m.form, m.quantity) for m in workshop.materials] == [
+        ("Case card: the carpenter", "A5", "card", "1 per group"),
+        ("Planning worksheet", "A4", "worksheet", "1 per participant"),
+        ("Employer canvas", "A3", "canvas", "1 per table")]
+    first = workshop.activities[0]
+    assert (first.groups, first.room) == ("groups of three", "tables for three")

@@ -19,6 +19,7 @@ from .model import (
     Link,
     ListBlock,
     ListItem,
+    Material,
     Notes,
     Only,
     Paragraph,
@@ -38,6 +39,9 @@ BLOCK_TAGS = {"ul", "ol", "table", "pre", "blockquote", "div", "details", "p", "
 DURATION_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*[(\[]\s*(?P<minutes>\d+)"
                                r"\s*(?:min\w*|m)?\.?\s*[)\]]\s*$")
 ONLY_KINDS = {"slides", "handout"}
+# A material's title ends with its paper, form and quantity: "Case card (A5 card, 1 per group)".
+MATERIAL_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*\(\s*(?P<paper>A[345])\s+(?P<form>card|worksheet|"
+                               r"canvas)\s*(?:,\s*(?P<quantity>[^()]*?))?\s*\)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -197,8 +201,10 @@ class Converter:
             return [Only(kind, inner, pos)]
         if kind == "activity":
             return [self.activity(title, inner, pos)]
+        if kind == "material":
+            return [self.material(title, inner, pos)]
         self.reporter.warning(pos, f"admonition type '{kind}' is not a toolkit construct; "
-                              "use notes, activity, slides or handout "
+                              "use notes, activity, material, slides or handout "
                               "(its content is kept as plain text)", "body.admonition")
         return list(inner)
 
@@ -211,8 +217,27 @@ class Converter:
                                 "body.activity-duration")
         name = match["title"] if match else title
         materials, rest = split_materials(inner)
+        groups, rest = split_labelled(rest, "groups")
+        room, rest = split_labelled(rest, "room")
         minutes = int(match["minutes"]) if match else 0
-        return Activity(name.strip() or "Activity", minutes, rest, materials, pos)
+        return Activity(name.strip() or "Activity", minutes, rest, materials, pos,
+                        groups=groups, room=room)
+
+    def material(self, title: str, inner: tuple[Block, ...], pos: SourcePos) -> Material:
+        """Return an activity material, its paper, form and quantity read from its title."""
+        match = MATERIAL_TITLE_RE.match(title)
+        if not match:
+            _material_error(self.reporter, pos, title)
+            return Material(title.strip(), "A4", "worksheet", "", inner, pos)
+        return Material(match["title"].strip(), match["paper"].upper(), match["form"].lower(),
+                        (match["quantity"] or "").strip(), inner, pos)
+
+
+def _material_error(reporter, pos: SourcePos, title: str) -> None:
+    """Report a material title without its paper, form and quantity."""
+    reporter.error(pos, f"material '{title[:60]}' needs its paper size, form and quantity at the end "
+                   'of its title, e.g. !!! material "Case card: carpenter (A5 card, 1 per group)" '
+                   "(paper A3, A4 or A5; form card, worksheet or canvas)", "body.material")
 
 
 def _skip_fence(locator: Locator) -> int:
@@ -311,15 +336,22 @@ def list_items(el, level: int, conv: Converter):
                 yield from list_items(child, level + 1, conv)
 
 
-def split_materials(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], tuple[Block, ...]]:
-    """Return the items of a `**Materials:** a, b` paragraph and the other blocks."""
+def split_labelled(blocks: tuple[Block, ...], label: str) -> tuple[str, tuple[Block, ...]]:
+    """Return the text of a `**Label:** text` paragraph (its label one of the vocabulary's words
+    of that kind, in any language) and the other blocks."""
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.runs and block.runs[0].strong:
-            label = block.runs[0].text.strip().rstrip(":").strip().casefold()
-            if label in words("materials"):
+            written = block.runs[0].text.strip().rstrip(":").strip().casefold()
+            if written in words(label):
                 rest = plain(block.runs[1:]).strip().lstrip(":").strip()
-                return tuple(_split_list(rest)), blocks[:index] + blocks[index + 1:]
-    return (), blocks
+                return rest, blocks[:index] + blocks[index + 1:]
+    return "", blocks
+
+
+def split_materials(blocks: tuple[Block, ...]) -> tuple[tuple[str, ...], tuple[Block, ...]]:
+    """Return the items of a `**Materials:** a, b` paragraph and the other blocks."""
+    text, rest = split_labelled(blocks, "materials")
+    return (tuple(_split_list(text)), rest) if text else ((), blocks)
 
 
 def _split_list(text: str) -> list[str]:

@@ -7,6 +7,7 @@ import re
 from PIL import Image as PILImage
 
 from .blocks import inside
+from .consistency import check_consistency
 from .diagnostics import Reporter
 from .model import Image, Workshop, walk
 from .resolve import is_break, section_for
@@ -22,6 +23,7 @@ def check_workshop(workshop: Workshop, reporter: Reporter) -> None:
     check_links(workshop, reporter)
     check_sections(workshop, reporter)
     check_agenda(workshop, reporter)
+    check_consistency(workshop, reporter)
 
 
 def check_images(workshop: Workshop, reporter: Reporter) -> None:

@@ -54,6 +54,9 @@ def split_front_matter(text: str) -> Split:
     return Split("\n".join(lines[1:]), 2, "", len(lines) + 1)
 
 
+AGENDA_KEYS = ("minutes", "lead")
+
+
 def parse_duration(value: Any) -> int | None:
     """Return minutes from `180`, `"3h"`, `"2h30"` or `"90 min"`; None when unreadable."""
     if isinstance(value, bool):
@@ -181,13 +184,25 @@ class _Fields:
                           f"not {entry!r}", index)
                 return None
             (title, minutes_value), = entry.items()
+            minutes_value, lead = self.agenda_details(key, index, title, minutes_value)
             minutes = parse_duration(minutes_value)
             if minutes is None:
                 self.fail(key, f"agenda item '{title}' needs a number of minutes, "
                           f"not {minutes_value!r}", index)
                 return None
-            items.append(AgendaItem(str(title).strip(), minutes, self.pos(key, index)))
+            items.append(AgendaItem(str(title).strip(), minutes, self.pos(key, index), lead))
         return tuple(items)
+
+    def agenda_details(self, key: str, index: int, title: Any, value: Any) -> tuple[Any, str]:
+        """Return an agenda item's minutes and who leads it: `15` or `{minutes: 15, lead: Ana}`."""
+        if not isinstance(value, dict):
+            return value, ""
+        for name in value:
+            if name not in AGENDA_KEYS:
+                self.fail(key, f"unknown key '{name}' in agenda item '{title}'"
+                          f"{_hint(str(name), AGENDA_KEYS)}", index)
+        lead = value.get("lead")
+        return value.get("minutes"), str(lead).strip() if lead is not None else ""
 
 
 SCHEMA: dict[str, Callable[[_Fields, str, Any], Any]] = {

@@ -16,7 +16,8 @@ from typing import Literal, get_args
 from .i18n import N_
 
 KindName = Literal["slides", "handout", "facilitator-guide", "feedback-form", "offline-page",
-                   "toolkit"]
+                   "activity-materials", "sign-in-sheet", "session-report", "needs-questionnaire",
+                   "certificate", "name-badges", "toolkit"]
 
 
 class Phase(Enum):
@@ -42,6 +43,7 @@ class Kind:
     per_partner: bool = True        # made again in each partner's theme and with its local session
     needs_outline: bool = False     # the writer prints slide numbers: hand it the deck's outline
     checker: str = ""               # "module:function" run by `check` without writing anything
+    forms: bool = False             # a PDF with fillable form fields
 
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -60,6 +62,25 @@ REGISTRY: tuple[Kind, ...] = (
          needs_outline=True),
     Kind("feedback-form", "pdf", "application/pdf", "toolkit_builder.handouts:render_feedback_form",
          N_("Feedback form"), N_("print one per participant and collect them at the end")),
+    Kind("activity-materials", "pdf", "application/pdf",
+         "toolkit_builder.handouts:render_activity_materials", N_("Activity materials"),
+         N_("print each page at its paper size, as many as it says: cards, worksheets, canvases")),
+    Kind("needs-questionnaire", "pdf", "application/pdf",
+         "toolkit_builder.handouts:render_needs_questionnaire", N_("Needs questionnaire"),
+         N_("send it with the invitation, two weeks before, to learn what invitees want"),
+         forms=True),
+    Kind("sign-in-sheet", "pdf", "application/pdf", "toolkit_builder.handouts:render_sign_in_sheet",
+         N_("Sign-in sheet"),
+         N_("lay it at the door: every participant signs; the project needs it for its reporting")),
+    Kind("certificate", "pdf", "application/pdf", "toolkit_builder.handouts:render_certificate",
+         N_("Certificate of attendance"),
+         N_("print one per participant, write in the name, sign it at the end")),
+    Kind("name-badges", "pdf", "application/pdf", "toolkit_builder.handouts:render_name_badges",
+         N_("Name badges and table tents"),
+         N_("print on card, cut along the marks, fold the table tents")),
+    Kind("session-report", "pdf", "application/pdf",
+         "toolkit_builder.handouts:render_session_report", N_("Session report"),
+         N_("fill it in after the session and send it to the project team"), forms=True),
     Kind("offline-page", "html", "text/html", "toolkit_builder.handouts:render_offline_page",
          N_("Workshop page (offline)"),
          N_("the workshop's web page in one file: opens in any browser without internet")),

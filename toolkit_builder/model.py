@@ -127,6 +127,8 @@ class Activity:
     blocks: tuple[Block, ...]
     materials: tuple[str, ...]
     pos: SourcePos
+    groups: str = ""               # group sizes, as written: "groups of 3–4"
+    room: str = ""                 # room layout, as written: "tables for four, a wall for posters"
 
     @property
     def steps(self) -> tuple[ListItem, ...]:
@@ -141,6 +143,18 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class Material:
+    """A card, worksheet or canvas an activity uses, printed in the activity materials PDF."""
+
+    title: str
+    paper: str                     # A3, A4 or A5
+    form: str                      # card, worksheet or canvas
+    quantity: str                  # as the author wrote it: "1 per group"
+    blocks: tuple["Block", ...]
+    pos: SourcePos
+
+
+@dataclass(frozen=True)
 class Only:
     """Content for one output only: `target` is "slides" or "handout"."""
 
@@ -149,7 +163,8 @@ class Only:
     pos: SourcePos
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table, Image, Code, Quote, Notes, Activity, Only]
+Block = Union[Paragraph, Heading, ListBlock, Table, Image, Code, Quote, Notes, Activity, Material,
+              Only]
 
 
 @dataclass(frozen=True)
@@ -195,11 +210,12 @@ class Link:
 
 @dataclass(frozen=True)
 class AgendaItem:
-    """An item of the run-of-show with its length in minutes."""
+    """An item of the run-of-show with its length in minutes and who leads it."""
 
     title: str
     minutes: int
     pos: SourcePos
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -256,6 +272,12 @@ class Workshop:
     def activities(self) -> tuple[Activity, ...]:
         """Return every activity of the workshop in document order."""
         return tuple(a for s in self.sections for a in s.activities)
+
+    @property
+    def materials(self) -> tuple[Material, ...]:
+        """Return every activity material of the workshop in document order."""
+        every = self.intro + tuple(b for s in self.sections for b in s.blocks)
+        return tuple(b for b in walk(every) if isinstance(b, Material))
 
 
 def walk(blocks: tuple[Block, ...]):

@@ -5,13 +5,18 @@ Both the facilitator guide and the bundle's README print it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
 from .i18n import text
 from .model import Activity, ListBlock, Paragraph, Workshop, plain, walk
+from .resolve import normalise
 from .vocabulary import words
 
+# How alike a materials entry and a material's title must read to be the same thing.
+SIMILAR = 0.6
+STEM = 4          # letters two forms of a word share at least (card, cards; Karte, Karten)
 COUNT_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<count>[^()]*)\)\s*$")
 
 
@@ -78,11 +83,59 @@ def mentions(workshop: Workshop, words: tuple[str, ...]) -> bool:
     return any(word in lowered for word in words)
 
 
+def mentions_video(workshop: Workshop) -> bool:
+    """Return whether an agenda item, a section title or a facilitator note shows the video."""
+    pattern = re.compile("|".join(re.escape(w) for w in words("video")), re.IGNORECASE)
+    texts = [item.title for item in workshop.meta.agenda] + [s.title for s in workshop.sections]
+    for section in workshop.sections:
+        for block in walk(section.notes):
+            if isinstance(block, Paragraph):
+                texts.append(plain(block.runs))
+            elif isinstance(block, ListBlock):
+                texts.extend(plain(item.runs) for item in block.items)
+    return any(pattern.search(text) for text in texts)
+
+
+def matches(entry: str, title: str) -> bool:
+    """Return whether a materials entry names a material: one contains the other, they read alike,
+    or every longer word of the entry starts like a word of the title ("case cards" names
+    "Case card: the carpenter")."""
+    a, b = normalise(entry), normalise(title)
+    if a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR:
+        return True
+    stems = {word[:STEM] for word in b.split()}
+    longer = [word for word in a.split() if len(word) >= STEM]
+    return bool(longer) and all(word[:STEM] in stems for word in longer)
+
+
 def printouts(lang: str) -> tuple[Item, ...]:
-    """Return the generated documents to print before the session."""
-    return (Item(text(lang, "Participant handout"), text(lang, "1 per participant")),
-            Item(text(lang, "Feedback form"), text(lang, "1 per participant")),
-            Item(text(lang, "Facilitator guide"), text(lang, "1 per facilitator")))
+    """Return the generated documents to print before the session, and how many."""
+    each, one = text(lang, "1 per participant"), text(lang, "1 copy")
+    return (Item(text(lang, "Participant handout"), each),
+            Item(text(lang, "Feedback form"), each),
+            Item(text(lang, "Facilitator guide"), text(lang, "1 per facilitator")),
+            Item(text(lang, "Sign-in sheet"), one),
+            Item(text(lang, "Name badges and table tents"), each),
+            Item(text(lang, "Certificate of attendance"), each))
+
+
+def printed_materials(workshop: Workshop) -> tuple[Item, ...]:
+    """Return the activity materials to print (from the activity materials PDF), with quantities."""
+    return tuple(Item(f"{m.title} ({m.paper})", m.quantity,
+                      tuple(a.title for a in owners(workshop, m)))
+                 for m in workshop.materials)
+
+
+def owners(workshop: Workshop, material) -> tuple[Activity, ...]:
+    """Return the activity a material belongs to: the last one before it in its section."""
+    for section in workshop.sections:
+        last = None
+        for block in walk(section.blocks):
+            if isinstance(block, Activity):
+                last = block
+            elif block is material:
+                return (last,) if last else ()
+    return ()
 
 
 def equipment(workshop: Workshop) -> tuple[Item, ...]:
@@ -90,7 +143,7 @@ def equipment(workshop: Workshop) -> tuple[Item, ...]:
     lang = workshop.lang
     items = [Item(text(lang, "Projector, screen and a laptop with the slide deck")),
              Item(text(lang, "Name badges and a list of participants"))]
-    if workshop.meta.video:
+    if workshop.meta.video and mentions_video(workshop):  # sound and a connection only if shown
         items.append(Item(text(lang, "Sound and an internet connection to show the video")))
     if mentions(workshop, tuple(words("flipchart"))):
         items.append(Item(text(lang, "Flipchart stand with paper and marker pens")))
@@ -107,9 +160,12 @@ def checklist(workshop: Workshop) -> tuple[Group, ...]:
     lang = workshop.lang
     printed = printouts(lang)
     skip = {fold(item.name) for item in printed}
+    titles = [m.title for m in workshop.materials]
+    others = tuple(item for item in activity_materials(workshop.activities, skip)
+                   if not any(matches(item.name, title) for title in titles))
     groups = [Group(text(lang, "Documents to print"), printed),
-              Group(text(lang, "Materials for the activities"),
-                    activity_materials(workshop.activities, skip)),
+              Group(text(lang, "Activity materials to print"), printed_materials(workshop)),
+              Group(text(lang, "Materials for the activities"), others),
               Group(text(lang, "Room and equipment"), equipment(workshop))]
     return tuple(group for group in groups if group.items)
 

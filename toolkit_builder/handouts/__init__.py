@@ -12,11 +12,14 @@ from ..diagnostics import WARNING, Diagnostic
 from ..kinds import KindName
 from ..model import Workshop
 from ..writers import Context, Rendered
+from .attendance import certificate, name_badges, sign_in_sheet
 from .common import theme_folders
 from .guide import facilitator_guide
 from .locations import roots
+from .materials import activity_materials
 from .offline import inline_files, offline_page
 from .plan import feedback_form, handout
+from .reporting import needs_questionnaire, session_report
 from .templates import render_html
 
 Plan = Callable[[Workshop, Context], dict]
@@ -32,12 +35,14 @@ def allowed_folders(workshop: Workshop, context: Context) -> dict:
     return roots(workshop.folder, theme_folders(context))
 
 
-def render_pdf(kind: KindName, plan: Plan, workshop: Workshop, context: Context) -> Rendered:
-    """Return one document as PDF, with WeasyPrint's complaints as warnings on the workshop."""
+def render_pdf(kind: KindName, plan: Plan, workshop: Workshop, context: Context,
+               forms: bool = False) -> Rendered:
+    """Return one document as PDF (with fillable form fields if `forms`), with WeasyPrint's
+    complaints as warnings on the workshop."""
     from .render import write_pdf  # WeasyPrint is slow to import; only the PDF step needs it
 
     html = build_html(kind, plan, workshop, context)
-    data, messages = write_pdf(html, allowed_folders(workshop, context))
+    data, messages = write_pdf(html, allowed_folders(workshop, context), forms=forms)
     found = tuple(Diagnostic(workshop.source, WARNING, f"{kind} PDF: {message}",
                              "handout.weasyprint")
                   for message in dict.fromkeys(messages))
@@ -63,3 +68,33 @@ def render_offline_page(workshop: Workshop, context: Context) -> Rendered:
     """Return the workshop's page as one self-contained HTML file."""
     html = build_html("offline-page", offline_page, workshop, context)
     return Rendered(inline_files(html, allowed_folders(workshop, context)).encode("utf-8"))
+
+
+def render_activity_materials(workshop: Workshop, context: Context) -> Rendered:
+    """Return the activities' cards, worksheets and canvases, each at its paper size."""
+    return render_pdf("activity-materials", activity_materials, workshop, context)
+
+
+def render_sign_in_sheet(workshop: Workshop, context: Context) -> Rendered:
+    """Return the attendance list participants sign."""
+    return render_pdf("sign-in-sheet", sign_in_sheet, workshop, context)
+
+
+def render_certificate(workshop: Workshop, context: Context) -> Rendered:
+    """Return the certificate of attendance (the name left blank)."""
+    return render_pdf("certificate", certificate, workshop, context)
+
+
+def render_name_badges(workshop: Workshop, context: Context) -> Rendered:
+    """Return name badges and table tents to cut and fold."""
+    return render_pdf("name-badges", name_badges, workshop, context)
+
+
+def render_session_report(workshop: Workshop, context: Context) -> Rendered:
+    """Return the fillable report a partner sends back to the project after its session."""
+    return render_pdf("session-report", session_report, workshop, context, forms=True)
+
+
+def render_needs_questionnaire(workshop: Workshop, context: Context) -> Rendered:
+    """Return the fillable questionnaire invitees answer before the session."""
+    return render_pdf("needs-questionnaire", needs_questionnaire, workshop, context, forms=True)

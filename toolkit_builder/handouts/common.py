@@ -139,7 +139,8 @@ def options(workshop: Workshop, context: Context, audience: str) -> Options:
     lang = workshop.lang
     return Options(audience=audience, folder=workshop.folder, page_url=context.page_url(workshop),
                    worksheet_label=text(lang, "Worksheet"), notes_label=text(lang, "Your notes"),
-                   minutes_label=text(lang, "min"))
+                   minutes_label=text(lang, "min"),
+                   material_label=text(lang, "Activity material"))
 
 
 def session_view(workshop: Workshop, context: Context) -> dict | None:

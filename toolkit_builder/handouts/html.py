@@ -19,6 +19,7 @@ from ..model import (
     Image,
     ListBlock,
     ListItem,
+    Material,
     Notes,
     Only,
     Paragraph,
@@ -44,6 +45,7 @@ class Options:
     worksheet_label: str = "Activity"
     notes_label: str = "Your notes"
     minutes_label: str = "min"
+    material_label: str = "Activity material"
 
 
 def link_target(href: str, page_url: str) -> str:
@@ -137,6 +139,15 @@ def worksheet_html(activity: Activity, opts: Options) -> Markup:
         opts.notes_label, lines)
 
 
+def material_html(material: Material, opts: Options) -> Markup:
+    """Return a line naming a material for the facilitator (the materials PDF prints it whole)."""
+    if opts.audience != "guide":
+        return Markup("")
+    detail = ", ".join(x for x in (f"{material.paper} {material.form}", material.quantity) if x)
+    return Markup('<p class="material-ref"><strong>%s:</strong> %s (%s)</p>') % (
+        opts.material_label, material.title, detail)
+
+
 def paragraph_html(block: Paragraph, opts: Options) -> Markup:
     """Return a paragraph."""
     return Markup("<p>%s</p>") % runs_html(block.runs, opts)
@@ -180,7 +191,7 @@ def only_html(block: Only, opts: Options) -> Markup:
 BLOCK_HANDLERS: dict[type, Callable[[Any, Options], Markup]] = {
     Paragraph: paragraph_html, Heading: heading_html, ListBlock: list_block_html,
     Table: table_html, Image: image_html, Code: code_html, Quote: quote_html, Notes: notes_html,
-    Activity: worksheet_html, Only: only_html,
+    Activity: worksheet_html, Only: only_html, Material: material_html,
 }
 
 

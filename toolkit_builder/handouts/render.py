@@ -92,11 +92,13 @@ def _remember(allowed: dict[str, Path]) -> None:
             _STAMPS[url] = _stamp(url, allowed)
 
 
-def write_pdf(html: str, allowed: dict[str, Path]) -> tuple[bytes, list[str]]:
-    """Return the PDF of a final HTML document and WeasyPrint's warnings."""
+def write_pdf(html: str, allowed: dict[str, Path], forms: bool = False) -> tuple[bytes, list[str]]:
+    """Return the PDF of a final HTML document (its inputs as fillable fields if `forms`) and
+    WeasyPrint's warnings."""
     _drop_stale(allowed)
     with collected() as messages:
         document = HTML(string=html, url_fetcher=SandboxFetcher(allowed))
-        data = document.write_pdf(font_config=FONT_CONFIG, cache=IMAGE_CACHE, **PDF_OPTIONS)
+        data = document.write_pdf(font_config=FONT_CONFIG, cache=IMAGE_CACHE, pdf_forms=forms,
+                                  **PDF_OPTIONS)
     _remember(allowed)
     return data, messages

@@ -25,6 +25,7 @@ from ..model import (
     Heading,
     Image,
     ListBlock,
+    Material,
     Notes,
     Only,
     Paragraph,
@@ -149,15 +150,33 @@ def shape_only(box: HtmlElement, only: Only, lang: str) -> None:
     box.set("class", "ktw-handout")
 
 
+def shape_material(box: HtmlElement, material: Material, lang: str) -> None:
+    """Make a material box a collapsed box: its label, title, and paper and quantity as a badge."""
+    title = _title_of(box)
+    box.tag = "details"
+    box.set("class", "ktw-material")
+    if title is None:
+        title = lxml.html.Element("summary")
+        box.insert(0, title)
+    title.tag = "summary"
+    title.attrib.pop("class", None)
+    _clear(title)
+    label = etree.SubElement(title, "span", {"class": "ktw-activity__label"})
+    label.text = text(lang, "Activity material")
+    label.tail = material.title
+    badge = etree.SubElement(title, "span", {"class": "ktw-activity__time"})
+    badge.text = ", ".join(x for x in (material.paper, material.quantity) if x)
+
+
 AS_RENDERED = None  # the site shows the block as MkDocs rendered it
 
 # Every class of the model's Block union and what the site does with it (tests/test_exhaustive.py).
 BLOCK_HANDLERS: dict[type, Shaper | None] = {
     Paragraph: AS_RENDERED, Heading: AS_RENDERED, ListBlock: AS_RENDERED, Table: AS_RENDERED,
     Image: AS_RENDERED, Code: AS_RENDERED, Quote: AS_RENDERED,
-    Notes: shape_notes, Activity: shape_activity, Only: shape_only,
+    Notes: shape_notes, Activity: shape_activity, Only: shape_only, Material: shape_material,
 }
-BOX_TYPES = {Notes: "notes", Activity: "activity"}  # Only boxes are typed by their target
+BOX_TYPES = {Notes: "notes", Activity: "activity", Material: "material"}  # Only boxes are typed by their target
 
 
 def handler_for(block: Block) -> Shaper | None:

@@ -14,6 +14,7 @@ from ..model import (
     Heading,
     Image,
     ListBlock,
+    Material,
     Notes,
     Only,
     Paragraph,
@@ -73,6 +74,9 @@ BLOCK_HANDLERS: dict[type, BlockHandler] = {
     Table: BlockHandler(_none, _none, _itself),
     Image: BlockHandler(_none, _none, _itself),
     Activity: BlockHandler(_none, _none, _itself),
+    # Cards and worksheets are printed (the activity materials PDF), not projected; the activity's
+    # slide lists them among its materials.
+    Material: BlockHandler(_none, _none, _none),
     Notes: BlockHandler(_none, lambda b: paras_of(b.blocks), _none),
     Only: BlockHandler(_none, _none, _only_for_slides),
 }
