@@ -93,7 +93,8 @@ def test_guide_has_notes_run_of_show_and_timed_steps(sample):
     assert times[0] == ("09:30", "09:40") and times[4] == ("10:45", "11:00")
     assert times[-1] == ("12:15", "12:30")
     steps = values["sections"][5].activities[0].steps
-    assert [step.time for step in steps] == ["10:25", "10:28", "10:32", "10:36"]
+    # the sample's steps say their minutes: 3, 5, 3, 4 and a 5-minute debrief
+    assert [step.time for step in steps] == ["10:25", "10:28", "10:33", "10:36", "10:40"]
 
 
 def test_steps_that_say_their_minutes_are_timed_by_them():
@@ -123,9 +124,10 @@ def test_checklist_merges_materials_and_adds_printouts(sample):
     workshop, _ = sample
     groups = checklist(workshop)
     names = [[item.name for item in group.items] for group in groups]
-    assert names[0] == ["Participant handout", "Feedback form", "Facilitator guide"]
+    assert names[0] == ["Participant handout", "Feedback form", "Facilitator guide", "Sign-in sheet",
+                        "Name badges and table tents", "Certificate of attendance"]
     assert "feedback form" not in [n.casefold() for n in names[1]]    # already printed above
-    assert "Flipchart stand with paper and marker pens" in names[2]
+    assert "Flipchart stand with paper and marker pens" in names[-1]    # room and equipment
     assert split_count("worksheet (1 per participant)") == ("worksheet", "1 per participant")
     pos = SourcePos("x.md", 1)
     merged = activity_materials((Activity("A", 5, (), ("pens", "cards (1 per table)"), pos),

@@ -137,7 +137,7 @@ def test_unknown_admonition_is_kept_with_a_warning(project):
     loaded = load_project(project(files={"workshops/tip/index.md": body}))
     assert [d.format() for d in loaded.reporter.items] == [
         "workshops/tip/index.md:7: warning: admonition type 'tip' is not a toolkit construct; "
-        "use notes, activity, slides or handout (its content is kept as plain text)"]
+        "use notes, activity, material, slides or handout (its content is kept as plain text)"]
     assert plain(loaded.workshops["tip"]["en"].sections[0].blocks[0].runs) == "Keep it short."
 
 

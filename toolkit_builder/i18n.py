@@ -31,8 +31,15 @@ def base_language(lang: str) -> str:
 
 
 def locale_tag(lang: str) -> str:
-    """Return the locale used to format dates and lists in a language ('nb_NO' for 'nb')."""
-    return LOCALE_TAGS.get(base_language(lang), base_language(lang))
+    """Return the locale used to format dates and lists in a language ('nb_NO' for 'nb'): ours
+    for the interface languages, else the one CLDR finds most likely ('it' → 'it_IT')."""
+    base = base_language(lang)
+    if base in LOCALE_TAGS:
+        return LOCALE_TAGS[base]
+    from babel.core import get_global
+
+    likely = str(get_global("likely_subtags").get(base, base)).split("_")
+    return f"{likely[0]}_{likely[-1]}" if len(likely) > 1 else base
 
 
 def language_tag(lang: str) -> str:

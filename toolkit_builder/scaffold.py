@@ -27,7 +27,8 @@ SLUG_LENGTH = 60
 # The section titles the agenda names (an agenda item and its section must read the same).
 SECTIONS = {"welcome": N_("Welcome and introductions"), "main_idea": N_("The main idea"),
             "activity_section": N_("Activity: apply it at home"),
-            "wrap_up": N_("Wrap-up and feedback"), "activity": N_("Apply it at home")}
+            "wrap_up": N_("Wrap-up and feedback"), "activity": N_("Apply it at home"),
+            "worksheet": N_("Step worksheet")}
 
 
 def slug_of(title: str) -> str:
@@ -58,6 +59,7 @@ def render(title: str, lang: str) -> str:
     return environment().get_template(TEMPLATE.name).render(
         title=yaml_text(title), lang=lang, t=functools.partial(text, lang),
         break_word=first_word("breaks", lang), materials_word=first_word("materials", lang),
+        groups_word=first_word("groups", lang), room_word=first_word("room", lang),
         year=datetime.date.today().year, **words)
 
 

@@ -7,7 +7,8 @@ from pathlib import PurePosixPath
 from ..artifacts import deterministic_zip
 from ..model import Workshop
 from ..writers import Context, Rendered
-from .readme import SOURCES, licence, readmes
+from .readme import REPORT_NAME, SOURCES, licence, readmes
+from .report_template import report_markdown
 
 
 def folder_name(workshop: Workshop, context: Context) -> str:
@@ -36,7 +37,8 @@ def render_toolkit(workshop: Workshop, context: Context,
                    inputs: list[tuple[str, bytes]]) -> Rendered:
     """Return the toolkit zip: the documents, README.html/.txt, the licence and the sources."""
     documents = [(PurePosixPath(path).name, data) for path, data in inputs]
+    report = (REPORT_NAME, report_markdown(workshop, context).encode("utf-8"))
     files = [*documents, *readmes(workshop, context, [name for name, _ in documents]),
-             licence(workshop), *source_files(workshop)]
+             report, licence(workshop), *source_files(workshop)]
     top = folder_name(workshop, context)
     return Rendered(deterministic_zip([(f"{top}/{name}", data) for name, data in files]))

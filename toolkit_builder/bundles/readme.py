@@ -22,6 +22,7 @@ from ..writers import Context
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 README_NAMES = ("README.html", "README.txt")
 LICENCE_NAME = "LICENCE.txt"
+REPORT_NAME = "session-report.md"
 SOURCES = "source"
 LICENCE_URLS = {
     "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -89,6 +90,8 @@ def file_lines(names: list[str], lang: str) -> list[FileLine]:
     lines.append(FileLine(
         " / ".join(README_NAMES), "README",
         text(lang, "this guide, as a web page and as plain text")))
+    lines.append(FileLine(REPORT_NAME, text(lang, "Session report"),
+                          text(lang, "the same report as a text file, to fill in with any editor")))
     lines.append(FileLine(
         LICENCE_NAME, text(lang, "Licence"),
         text(lang, "the terms under which you may use and adapt these materials")))

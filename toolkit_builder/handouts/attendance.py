@@ -24,6 +24,10 @@ ORGANISATION_TYPES = (N_("Public authority"), N_("Business"), N_("Education, tra
 PAPER = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 # Cut marks: how far from the cut they start and how long they are.
 MARK_GAP, MARK_LENGTH = 2.0, 4.0
+# Pieces to cut, (width, height): a standard badge; a table tent, shorter on short paper.
+BADGE, TENT = (90.0, 55.0), (180.0, 130.0)
+# The least room between a sheet of pieces and the paper's top and bottom edges: for the marks.
+SHEET_MARGIN = 16.0
 
 
 @dataclass(frozen=True)
@@ -128,8 +132,7 @@ def name_badges(workshop: Workshop, context: Context) -> dict:
     values = base(workshop, context, "name-badges")
     page = paper(context)
     values.update(
-        paper=page,
-        badges=sheet(page, (90.0, 55.0), (2, 4)),
-        tents=sheet(page, (180.0, 130.0), (1, 2)),
+        badges=sheet(page, BADGE, (2, 4)),
+        tents=sheet(page, (TENT[0], min(TENT[1], (page[1] - 2 * SHEET_MARGIN) / 2)), (1, 2)),
     )
     return values

@@ -1,4 +1,7 @@
-"""Template variables of the facilitator guide: run-of-show, checklist, notes, timed activities."""
+"""Template variables of the facilitator guide.
+
+Run-of-show, cue card, checklist, preparation timeline, notes and timed activities.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +11,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..formatting import weekday_date
 from ..i18n import text
 from ..model import Activity, ListBlock, Section, Workshop, plain
 from ..outline import Outline
-from ..preparation import checklist
+from ..preparation import Group, Item, checklist, fold
 from ..resolve import Slot, clock
 from ..writers import Context
 from .common import base, options
 from .html import Options, blocks_html, runs_html
+from .timeline import timeline
 
 # A step that says how long it takes, e.g. "Read your page to the table. (7 min)".
 STEP_MINUTES_RE = re.compile(r"\((\d+)\s*min\.?\)\s*\.?\s*$")
@@ -41,6 +46,8 @@ class ActivityView:
     steps: tuple[Step, ...]
     materials: tuple[str, ...]
     debrief: int  # minutes left in the agenda slot after the activity
+    groups: str = ""
+    room: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Row:
     is_break: bool
     slides: str
     materials: str
+    lead: str = ""
+    activity: bool = False  # the item runs an activity (the cue card marks it)
 
 
 def minutes_of(time: str) -> int:
@@ -117,7 +126,7 @@ def activity_view(activity: Activity, section: Section, slot: Slot | None,
     rest = tuple(b for b in activity.blocks if not (isinstance(b, ListBlock) and b.ordered))
     debrief = minutes_of(slot.end) - minutes_of(end) if slot and end else 0
     return ActivityView(activity.title, activity.minutes, start, end, blocks_html(rest, opts),
-                        timed, activity.materials, max(debrief, 0))
+                        timed, activity.materials, max(debrief, 0), activity.groups, activity.room)
 
 
 def section_views(workshop: Workshop, context: Context, slots: list[Slot],
@@ -137,26 +146,58 @@ def section_views(workshop: Workshop, context: Context, slots: list[Slot],
 
 
 def run_of_show(slots: list[Slot], outline: Outline | None) -> list[Row]:
-    """Return the run-of-show: clock times, items, durations, slides and materials."""
+    """Return the run-of-show: clock times, items, durations, slides, materials and leads."""
     rows = []
     for slot in slots:
         ranges = [outline.sections[s.anchor] for s in slot.sections
                   if outline and s.anchor in outline.sections]
-        materials = [m for s in slot.sections for a in s.activities for m in a.materials]
+        activities = [a for s in slot.sections for a in s.activities]
+        materials = [m for a in activities for m in a.materials]
         rows.append(Row(slot.start, slot.end, slot.item.title, slot.item.minutes, slot.is_break,
                         outline.label(ranges) if outline else "",
-                        ", ".join(dict.fromkeys(materials))))
+                        ", ".join(dict.fromkeys(materials)), slot.item.lead, bool(activities)))
     return rows
+
+
+def room_items(workshop: Workshop) -> tuple[Item, ...]:
+    """Return one checklist line per room layout the activities ask for, with who needs it."""
+    merged: dict[str, Item] = {}
+    for activity in workshop.activities:
+        if activity.room:
+            old = merged.get(fold(activity.room), Item(activity.room))
+            merged[fold(activity.room)] = Item(old.name, used_in=old.used_in + (activity.title,))
+    return tuple(merged.values())
+
+
+def checklist_view(workshop: Workshop) -> tuple[Group, ...]:
+    """Return the preparation checklist with the activities' room layouts under the room."""
+    groups, rooms = checklist(workshop), room_items(workshop)
+    title = text(workshop.lang, "Room and equipment")
+    if not rooms:
+        return groups
+    if not any(group.title == title for group in groups):
+        return groups + (Group(title, rooms),)
+    return tuple(Group(g.title, g.items + rooms) if g.title == title else g for g in groups)
+
+
+def cue_date(workshop: Workshop, context: Context) -> str:
+    """Return the local session's date with its weekday, or '' without a session."""
+    session = context.session(workshop)
+    return weekday_date(session.date, workshop.lang) if session else ""
 
 
 def facilitator_guide(workshop: Workshop, context: Context) -> dict:
     """Return the facilitator guide's template variables."""
     values = base(workshop, context, "facilitator-guide")
-    outline = context.outline
-    slots = values["agenda"]
+    values["css"] = Markup(f"@page cue {{ size: {context.theme.page_size} landscape; }}\n") \
+        + values["css"]
+    outline, slots, groups = context.outline, values["agenda"], checklist_view(workshop)
     values.update(
         run_of_show=run_of_show(slots, outline), has_slides=outline is not None,
-        checklist=checklist(workshop), sections=section_views(workshop, context, slots, outline),
+        has_leads=any(item.lead for item in workshop.meta.agenda), checklist=groups,
+        timeline=timeline(workshop, context, groups),
+        cue_date=cue_date(workshop, context),
+        sections=section_views(workshop, context, slots, outline),
         end=clock(context.start(workshop), sum(i.minutes for i in workshop.meta.agenda)),
         start=context.start(workshop) or "09:00", minutes_word=text(workshop.lang, "min"),
     )

@@ -166,10 +166,22 @@ def preference_rows(slots: list[Slot], lang: str) -> list[ChoiceRow]:
         for number, slot in enumerate(slots, 1) if not slot.is_break]
 
 
+def send_back(context: Context, lang: str) -> str:
+    """Return where invitees send the questionnaire: the partner and its address, if known."""
+    partner = context.partner
+    if partner is None:
+        return text(lang, "Please send it back to the organiser before the session.")
+    if partner.contact_email:
+        return text(lang, "Please send it back to {organiser} ({address}) before the session.",
+                    organiser=partner.name, address=partner.contact_email)
+    return text(lang, "Please send it back to {organiser} before the session.",
+                organiser=partner.name)
+
+
 def needs_questionnaire(workshop: Workshop, context: Context) -> dict:
     """Return the template variables of the needs questionnaire."""
     values = base(workshop, context, "needs-questionnaire")
-    lang, partner = workshop.lang, context.partner
+    lang = workshop.lang
     values.update(
         importance=IMPORTANCE, importance_rows=importance_rows(workshop),
         preferences=[text(lang, word) for _, word in PREFERENCES],
@@ -179,7 +191,6 @@ def needs_questionnaire(workshop: Workshop, context: Context) -> dict:
         organiser_questions=questions(ORGANISER_QUESTIONS, lang),
         respondent_fields=[Field("name", text(lang, "Name (optional)")),
                            Field("organisation", text(lang, "Organisation (optional)"))],
-        organiser=partner.name if partner else "",
-        return_to=partner.contact_email if partner else "",
+        send_back=send_back(context, lang),
     )
     return values
