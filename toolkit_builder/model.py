@@ -150,7 +150,7 @@ class Material:
     paper: str                     # A3, A4 or A5
     form: str                      # card, worksheet or canvas
     quantity: str                  # as the author wrote it: "1 per group"
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     pos: SourcePos
 
 
