@@ -124,8 +124,8 @@ def test_checklist_merges_materials_and_adds_printouts(sample):
     workshop, _ = sample
     groups = checklist(workshop)
     names = [[item.name for item in group.items] for group in groups]
-    assert names[0] == ["Participant handout", "Feedback form", "Facilitator guide", "Sign-in sheet",
-                        "Name badges and table tents", "Certificate of attendance"]
+    assert names[0] == ["Participant handout", "Feedback form", "Facilitator guide",
+                        "Sign-in sheet", "Name badges and table tents", "Certificate of attendance"]
     assert "feedback form" not in [n.casefold() for n in names[1]]    # already printed above
     assert "Flipchart stand with paper and marker pens" in names[-1]    # room and equipment
     assert split_count("worksheet (1 per participant)") == ("worksheet", "1 per participant")

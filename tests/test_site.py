@@ -221,7 +221,8 @@ def test_workshop_page_shows_notes_activities_and_only_blocks_as_intended(page, 
     assert notes.first.locator("summary").inner_text() == "Facilitator notes"
     activity = page.locator(".admonition.activity").first
     assert activity.locator(".ktw-activity__label").inner_text().lower() == "activity"
-    assert activity.locator(".ktw-activity__time").inner_text() == "20 min"      # "An apprentice's week (20 min)"
+    # "An apprentice's week (20 min)"
+    assert activity.locator(".ktw-activity__time").inner_text() == "20 min"
     assert "Quick poll" not in page.locator("article").inner_text()
     assert page.locator(".ktw-handout").get_by_text("Further reading").count() == 1
     page.goto(f"{base}nb/responsive-training/")

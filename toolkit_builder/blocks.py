@@ -40,8 +40,9 @@ DURATION_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*[(\[]\s*(?P<minutes>\d+)"
                                r"\s*(?:min\w*|m)?\.?\s*[)\]]\s*$")
 ONLY_KINDS = {"slides", "handout"}
 # A material's title ends with its paper, form and quantity: "Case card (A5 card, 1 per group)".
-MATERIAL_TITLE_RE = re.compile(r"^(?P<title>.*?)\s*\(\s*(?P<paper>A[345])\s+(?P<form>card|worksheet|"
-                               r"canvas)\s*(?:,\s*(?P<quantity>[^()]*?))?\s*\)\s*$", re.IGNORECASE)
+MATERIAL_TITLE_RE = re.compile(
+    r"^(?P<title>.*?)\s*\(\s*(?P<paper>A[345])\s+(?P<form>card|worksheet|canvas)"
+    r"\s*(?:,\s*(?P<quantity>[^()]*?))?\s*\)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -235,9 +236,9 @@ class Converter:
 
 def _material_error(reporter, pos: SourcePos, title: str) -> None:
     """Report a material title without its paper, form and quantity."""
-    reporter.error(pos, f"material '{title[:60]}' needs its paper size, form and quantity at the end "
-                   'of its title, e.g. !!! material "Case card: carpenter (A5 card, 1 per group)" '
-                   "(paper A3, A4 or A5; form card, worksheet or canvas)", "body.material")
+    reporter.error(pos, f"material '{title[:60]}' needs its paper size, form and quantity at the "
+                   'end of its title, e.g. !!! material "Case card: carpenter (A5 card, 1 per '
+                   'group)" (paper A3, A4 or A5; form card, worksheet or canvas)', "body.material")
 
 
 def _skip_fence(locator: Locator) -> int:

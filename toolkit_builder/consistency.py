@@ -30,9 +30,10 @@ def check_materials(workshop: Workshop, reporter: Reporter) -> None:
         for entry in activity.materials:
             name = split_count(entry)[0]
             if is_printed(name) and not any(matches(name, title) for title in titles):
-                reporter.warning(activity.pos, f"activity '{activity.title}' needs '{name}', but no "
-                                 f'`!!! material "{name} (A4 worksheet, …)"` gives it: write it, '
-                                 "so that the activity materials PDF prints it", "materials.missing")
+                reporter.warning(activity.pos, f"activity '{activity.title}' needs '{name}', but "
+                                 f'no `!!! material "{name} (A4 worksheet, …)"` gives it: write '
+                                 "it, so that the activity materials PDF prints it",
+                                 "materials.missing")
 
 
 def check_activity_minutes(workshop: Workshop, reporter: Reporter) -> None:
