@@ -177,3 +177,13 @@ def test_two_builds_in_two_places_give_byte_identical_bundles(built, tmp_path):
     assert run_cli(other, "build").returncode == 0
     for path in (TOOLKIT, PARTNER_TOOLKIT):
         assert (other / "site" / path).read_bytes() == (built / "site" / path).read_bytes(), path
+
+
+def test_the_html_readme_escapes_what_partners_wrote_and_names_the_registration(built):
+    files = members(built / "site" / PARTNER_TOOLKIT)
+    html = next(data for name, data in files.items() if name.endswith("README.html")).decode()
+    assert "Dana Demo &lt;dana@demo.example&gt;" in html and "<dana@demo.example>" not in html
+    assert "https://demo.example/register" in html
+    page = next(data for name, data in files.items() if name.endswith("offline-page.html")).decode()
+    assert 'href="https://demo.example/register"' in page
+    assert "Facilitator notes" in page            # notes say whom they are for

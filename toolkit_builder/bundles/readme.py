@@ -115,6 +115,8 @@ def facts(workshop: Workshop, context: Context) -> list[tuple[str, str]]:
                     else human_date(session.date, lang)))
         if session.venue:
             out.append((text(lang, "Venue"), session.venue))
+        if session.registration:
+            out.append((text(lang, "Registration"), session.registration))
     if meta.duration:
         out.append((text(lang, "Duration"), duration(meta.duration, lang)))
     people = context.facilitators(workshop)
@@ -163,7 +165,7 @@ def environment() -> jinja2.Environment:
     """Return the templates of the README (HTML escaped, text not)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), trim_blocks=True,
                               lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                              autoescape=jinja2.select_autoescape(["html"]),
+                              autoescape=jinja2.select_autoescape(["html", "html.j2"]),
                               keep_trailing_newline=True)
 
 

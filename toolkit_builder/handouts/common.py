@@ -10,7 +10,7 @@ import segno
 from markupsafe import Markup
 
 from ..formatting import duration, human_date
-from ..i18n import text
+from ..i18n import N_, text
 from ..kinds import KINDS
 from ..model import Workshop
 from ..resolve import Slot, clock, schedule
@@ -19,6 +19,8 @@ from ..writers import Context
 from .html import Options
 from .locations import theme_url
 
+# A material's form as the documents name it (the source writes the English keyword).
+MATERIAL_FORMS = {"card": N_("Card"), "worksheet": N_("Worksheet"), "canvas": N_("Canvas")}
 # Weights and styles of the theme's font files, for @font-face rules.
 FONT_FACES = {"regular": (400, "normal"), "semibold": (600, "normal"), "bold": (700, "normal"),
               "italic": (400, "italic"), "bolditalic": (700, "italic")}
@@ -140,7 +142,9 @@ def options(workshop: Workshop, context: Context, audience: str) -> Options:
     return Options(audience=audience, folder=workshop.folder, page_url=context.page_url(workshop),
                    worksheet_label=text(lang, "Worksheet"), notes_label=text(lang, "Your notes"),
                    minutes_label=text(lang, "min"),
-                   material_label=text(lang, "Activity material"))
+                   material_label=text(lang, "Activity material"),
+                   notes_title=text(lang, "Facilitator notes"),
+                   forms={form: text(lang, label) for form, label in MATERIAL_FORMS.items()})
 
 
 def session_view(workshop: Workshop, context: Context) -> dict | None:

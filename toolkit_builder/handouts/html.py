@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -46,6 +46,8 @@ class Options:
     notes_label: str = "Your notes"
     minutes_label: str = "min"
     material_label: str = "Activity material"
+    notes_title: str = "Facilitator notes"
+    forms: dict = field(default_factory=dict)   # material forms (card, …) in its language
 
 
 def link_target(href: str, page_url: str) -> str:
@@ -143,7 +145,8 @@ def material_html(material: Material, opts: Options) -> Markup:
     """Return a line naming a material for the facilitator (the materials PDF prints it whole)."""
     if opts.audience != "guide":
         return Markup("")
-    detail = ", ".join(x for x in (f"{material.paper} {material.form}", material.quantity) if x)
+    form = opts.forms.get(material.form, material.form)
+    detail = ", ".join(x for x in (f"{material.paper} {form}", material.quantity) if x)
     return Markup('<p class="material-ref"><strong>%s:</strong> %s (%s)</p>') % (
         opts.material_label, material.title, detail)
 
@@ -179,7 +182,8 @@ def notes_html(block: Notes, opts: Options) -> Markup:
     """Return facilitator notes for the guide; nothing for participants."""
     if opts.audience != "guide":
         return Markup("")
-    return Markup('<aside class="notes">%s</aside>') % blocks_html(block.blocks, opts)
+    return Markup('<aside class="notes"><span class="notes-label">%s</span>%s</aside>') % (
+        opts.notes_title, blocks_html(block.blocks, opts))
 
 
 def only_html(block: Only, opts: Options) -> Markup:
