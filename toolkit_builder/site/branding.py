@@ -20,7 +20,7 @@ def _mix(colour: str, other: str, share: float) -> str:
     """Return `colour` mixed with `other` (both #rrggbb), `share` of `other`."""
     a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
 def font_files(theme: Theme) -> dict[str, Path]:
@@ -51,9 +51,12 @@ def font_faces(theme: Theme) -> str:
 
 def theme_css(theme: Theme) -> str:
     """Return the CSS that maps the theme's colours and fonts onto mkdocs-material's variables."""
-    c = theme.colours  # validated #rrggbb, every one set (themes/default/theme.yml gives the defaults)
+    # validated #rrggbb, every one set (themes/default/theme.yml gives the defaults)
+    c = theme.colours
     mono = f'"{theme.mono_font}", ' if theme.mono_font else ""
-    return f"""/* Generated from the toolkit theme '{theme.name}'; edit themes/<name>/theme.yml instead. */
+    return (f"/* Generated from the toolkit theme '{theme.name}'; "
+            "edit themes/<name>/theme.yml instead. */"
+            f"""
 {font_faces(theme)}
 :root {{
   --md-primary-fg-color: {c['primary']};
@@ -73,4 +76,4 @@ def theme_css(theme: Theme) -> str:
   --ktw-light: {c['light']};
   --ktw-heading-font: "{theme.heading_font}", "{theme.body_font}", sans-serif;
 }}
-"""
+""")

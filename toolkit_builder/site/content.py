@@ -1,4 +1,5 @@
-"""Finish a workshop page's body as MkDocs rendered it: notes, activities, slides- and handout-only boxes.
+"""Finish a workshop page's body as MkDocs rendered it: notes, activities, slides- and
+handout-only boxes.
 
 MkDocs renders the Markdown (same extensions as every other output); what the boxes say comes from
 the document model: the k-th activity box of the page is the model's k-th Activity, and so on for
@@ -176,7 +177,8 @@ BLOCK_HANDLERS: dict[type, Shaper | None] = {
     Image: AS_RENDERED, Code: AS_RENDERED, Quote: AS_RENDERED,
     Notes: shape_notes, Activity: shape_activity, Only: shape_only, Material: shape_material,
 }
-BOX_TYPES = {Notes: "notes", Activity: "activity", Material: "material"}  # Only boxes are typed by their target
+# Only boxes are typed by their target
+BOX_TYPES = {Notes: "notes", Activity: "activity", Material: "material"}
 
 
 def handler_for(block: Block) -> Shaper | None:

@@ -58,24 +58,32 @@ def is_package(kind: str) -> bool:
 def download(artifact: Artifact, ui_lang: str) -> Download:
     """Return an artifact as a line of a Downloads box, labelled in the interface language."""
     return Download(label=label(artifact.kind, ui_lang), path=artifact.path, kind=artifact.kind,
-                    type=Path(artifact.path).suffix.lstrip(".").upper(), size=size(artifact.bytes, ui_lang),
-                    partner=artifact.partner)
+                    type=Path(artifact.path).suffix.lstrip(".").upper(),
+                    size=size(artifact.bytes, ui_lang), partner=artifact.partner)
 
 
 def of(artifacts: list[Artifact], slug: str, lang: str, partner: str = "") -> list[Artifact]:
-    """Return the artifacts of a workshop in a language for one partner ('' the project's own), in order."""
-    return sorted((a for a in artifacts if (a.workshop, a.language, a.partner) == (slug, lang, partner)),
+    """Return the artifacts of a workshop in a language for one partner ('' the project's own),
+    in order."""
+    return sorted((a for a in artifacts
+                   if (a.workshop, a.language, a.partner) == (slug, lang, partner)),
                   key=_order)
 
 
-def box(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str, partner: str = "") -> list[Download]:
-    """Return the Downloads box of a workshop in a language: its separate files (every kind but packages)."""
-    return [download(a, ui_lang) for a in of(artifacts, slug, lang, partner) if not is_package(a.kind)]
+def box(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str,
+        partner: str = "") -> list[Download]:
+    """Return the Downloads box of a workshop in a language: its separate files (every kind but
+    packages)."""
+    return [download(a, ui_lang) for a in of(artifacts, slug, lang, partner)
+            if not is_package(a.kind)]
 
 
-def toolkit(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str, partner: str = "") -> Download | None:
-    """Return the toolkit of a workshop in a language (its first package in registry order), or None."""
-    return next((download(a, ui_lang) for a in of(artifacts, slug, lang, partner) if is_package(a.kind)), None)
+def toolkit(artifacts: list[Artifact], slug: str, lang: str, ui_lang: str,
+            partner: str = "") -> Download | None:
+    """Return the toolkit of a workshop in a language (its first package in registry order),
+    or None."""
+    return next((download(a, ui_lang) for a in of(artifacts, slug, lang, partner)
+                 if is_package(a.kind)), None)
 
 
 def _link_or_copy(src: str, dst: str) -> None:
@@ -87,7 +95,8 @@ def _link_or_copy(src: str, dst: str) -> None:
 
 
 def keep(site_dir: Path, keep_dir: Path) -> Path:
-    """Copy site/manifest.json and the files it lists aside, before MkDocs wipes site/; return the copy."""
+    """Copy site/manifest.json and the files it lists aside, before MkDocs wipes site/; return the
+    copy."""
     if keep_dir.exists():
         shutil.rmtree(keep_dir)
     keep_dir.mkdir(parents=True)

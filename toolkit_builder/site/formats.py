@@ -18,7 +18,8 @@ YOUTUBE_RE = re.compile(r"^[\w-]{11}$")
 
 
 def size(count: int, lang: str = "en") -> str:
-    """Return a file size such as `840 KB` or `2.4 MB` (`2,4 MB` in languages with a decimal comma)."""
+    """Return a file size such as `840 KB` or `2.4 MB` (`2,4 MB` in languages with a decimal
+    comma)."""
     if count < 1000:
         return f"{count} B"
     if count < 1000 * 1000:

@@ -1,4 +1,5 @@
-"""What the partner pages show: each partner's logo, contact, local sessions and toolkits; the partners index."""
+"""What the partner pages show: each partner's logo, contact, local sessions and toolkits; the
+partners index."""
 
 from __future__ import annotations
 
@@ -94,40 +95,49 @@ def logo_url(state: SiteState, partner: Partner) -> str:
 
 
 def title_in(state: SiteState, slug: str, lang: str) -> tuple[str, str]:
-    """Return a workshop's title in a language (its original one when untranslated) and that title's language."""
+    """Return a workshop's title in a language (its original one when untranslated) and that
+    title's language."""
     workshop = state.translations(slug).get(lang) or state.project.original(slug)
     return (workshop.meta.title, workshop.lang) if workshop else (slug, lang)
 
 
 def session_language(partner: Partner, session: Session, ui_lang: str) -> str:
-    """Return the language a session is held in: its own, else the page's when the partner runs it."""
+    """Return the language a session is held in: its own, else the page's when the partner runs
+    it."""
     if session.language:
         return session.language
     return ui_lang if ui_lang in partner.languages else (partner.languages or (ui_lang,))[0]
 
 
-def session_view(state: SiteState, partner: Partner, session: Session, link: Linker, ui_lang: str) -> SessionView:
+def session_view(state: SiteState, partner: Partner, session: Session, link: Linker,
+                 ui_lang: str) -> SessionView:
     """Return a session as the partner's page shows it, dated in the interface language."""
     lang = session_language(partner, session, ui_lang)
     title, title_lang = title_in(state, session.workshop, lang)
     date = human_date(session.date, ui_lang)
-    when = text(ui_lang, "{date} at {time}", date=date, time=session.start) if session.start else date
-    return SessionView(slug=session.workshop, title=title, lang=title_lang, url=link(session.workshop, lang),
-                       date=date, iso_date=session.date, when=when, start=session.start or "",
-                       venue=session.venue, facilitators=session.facilitators, registration=session.registration)
+    when = (text(ui_lang, "{date} at {time}", date=date, time=session.start) if session.start
+            else date)
+    return SessionView(slug=session.workshop, title=title, lang=title_lang,
+                       url=link(session.workshop, lang), date=date, iso_date=session.date,
+                       when=when, start=session.start or "", venue=session.venue,
+                       facilitators=session.facilitators, registration=session.registration)
 
 
 def runs(state: SiteState, partner: Partner) -> list[tuple[str, str]]:
     """Return the (workshop, language) pairs a partner runs, in workshop then site-language order.
 
-    Like the build plan, only a workshop's real translations count: an untranslated one gets no edition.
+    Like the build plan, only a workshop's real translations count: an untranslated one gets no
+    edition.
     """
-    return [(slug, lang) for slug in sorted(state.project.workshops) for lang in state.settings.languages
+    return [(slug, lang) for slug in sorted(state.project.workshops)
+            for lang in state.settings.languages
             if lang in state.translations(slug) and partner.runs(slug, lang)]
 
 
-def kits(state: SiteState, partner: Partner, artifacts: list[Artifact], link: Linker, ui_lang: str) -> tuple[Kit, ...]:
-    """Return a partner's toolkits and files per workshop and language; pairs with nothing built are left out."""
+def kits(state: SiteState, partner: Partner, artifacts: list[Artifact], link: Linker,
+         ui_lang: str) -> tuple[Kit, ...]:
+    """Return a partner's toolkits and files per workshop and language; pairs with nothing built
+    are left out."""
     found = []
     names = state.settings.languages
     for slug, lang in runs(state, partner):
@@ -152,13 +162,16 @@ def partner_view(state: SiteState, partner: Partner, artifacts: list[Artifact], 
 
 
 def partners_index(state: SiteState, link: Linker, ui_lang: str) -> PartnersIndex:
-    """Return the partners page: every partner by name, with the workshops it runs in the interface language."""
+    """Return the partners page: every partner by name, with the workshops it runs in the
+    interface language."""
     names = state.settings.languages
     cards = []
     for partner in sorted(state.project.partners, key=lambda p: p.name.casefold()):
-        workshops = dict.fromkeys(title_in(state, slug, ui_lang)[0] for slug, _ in runs(state, partner))
-        cards.append(PartnerCard(slug=partner.slug, name=partner.name, url=link(f"partners/{partner.slug}", ui_lang),
-                                 logo=logo_url(state, partner),
-                                 languages=tuple(names.get(lang, lang) for lang in partner.languages),
-                                 sessions=len(partner.sessions), workshops=tuple(workshops)))
+        workshops = dict.fromkeys(title_in(state, slug, ui_lang)[0]
+                                  for slug, _ in runs(state, partner))
+        cards.append(PartnerCard(
+            slug=partner.slug, name=partner.name, url=link(f"partners/{partner.slug}", ui_lang),
+            logo=logo_url(state, partner),
+            languages=tuple(names.get(lang, lang) for lang in partner.languages),
+            sessions=len(partner.sessions), workshops=tuple(workshops)))
     return PartnersIndex(ui=words(ui_lang), cards=tuple(cards))

@@ -14,7 +14,8 @@ HOOKS_NAME = "toolkit_builder/site/hooks.py"
 
 
 def hooks_option(root: Path) -> dict:
-    """Return a `hooks` override pointing at this package's hooks when the project has no copy of them.
+    """Return a `hooks` override pointing at this package's hooks when the project has no copy of
+    them.
 
     mkdocs.yml names the hooks relative to itself; a project made elsewhere (a partner's repository,
     a test's temporary folder) still gets the installed package's hooks.
@@ -26,7 +27,8 @@ def hooks_option(root: Path) -> dict:
 
 
 def build(root: Path, site_dir: Path) -> None:
-    """Build the MkDocs site cleanly, listing the artifacts of `site_dir/manifest.json`, and move it into `site_dir`."""
+    """Build the MkDocs site cleanly, listing the artifacts of `site_dir/manifest.json`, and move
+    it into `site_dir`."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -38,7 +40,8 @@ def build(root: Path, site_dir: Path) -> None:
         mkdocs_build(config)
         for entry in sorted(fresh.iterdir()):
             if (site_dir / entry.name).exists():
-                raise BuildError(f"mkdocs.yml: error: the site and the artifacts both want '{entry.name}'")
+                raise BuildError("mkdocs.yml: error: the site and the artifacts both want "
+                                 f"'{entry.name}'")
             entry.rename(site_dir / entry.name)
     except MkDocsException as exc:
         raise BuildError(f"mkdocs.yml: error: site build failed: {exc}") from None
@@ -47,7 +50,8 @@ def build(root: Path, site_dir: Path) -> None:
 
 
 def serve(root: Path, dev_addr: str) -> None:
-    """Serve the site on `dev_addr`, rebuilding and reloading when a source, image or theme file changes."""
+    """Serve the site on `dev_addr`, rebuilding and reloading when a source, image or theme file
+    changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     mkdocs_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, **hooks_option(root))

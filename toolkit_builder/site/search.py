@@ -15,7 +15,8 @@ CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(<
 
 
 def search_settings(env, lang: str) -> dict:
-    """Return mkdocs-material's search settings (stemmer language, separator, pipeline) for a language."""
+    """Return mkdocs-material's search settings (stemmer language, separator, pipeline) for a
+    language."""
     module = env.get_template("partials/language.html").make_module(
         {"config": {"theme": {"language": lang}}})
     material = module.t  # mkdocs-material's own words (named apart from our catalogues' `t`)
@@ -41,13 +42,14 @@ def _write(path: Path, index: dict, settings: dict, docs: list) -> None:
 
 
 def split_language(site_dir: Path, lang: str, settings: dict) -> None:
-    """Copy the index a non-default language build just wrote to <lang>/search/, relative to <lang>/."""
+    """Copy the index a non-default language build just wrote to <lang>/search/, relative to
+    <lang>/."""
     index = _read(site_dir / "search" / "search_index.json")
     if index is None:
         return
     prefix = f"{lang}/"
-    docs = [{**doc, "location": doc["location"].removeprefix(prefix)} for doc in index.get("docs", [])
-            if doc["location"].startswith(prefix)]
+    docs = [{**doc, "location": doc["location"].removeprefix(prefix)}
+            for doc in index.get("docs", []) if doc["location"].startswith(prefix)]
     _write(site_dir / lang / "search" / "search_index.json", index, settings, docs)
 
 
@@ -63,7 +65,8 @@ def keep_default(site_dir: Path, others: list[str], settings: dict) -> None:
 
 
 def point_search_at(html: str, lang: str) -> str:
-    """Return a page of a non-default language whose search uses <lang>/search/ (via material's base)."""
+    """Return a page of a non-default language whose search uses <lang>/search/ (via material's
+    base)."""
     def rewrite(match: re.Match) -> str:
         config = json.loads(match[2])
         config["base"] = f"{config['base'].rstrip('/')}/{lang}/"

@@ -1,4 +1,5 @@
-"""What one site build knows: the project (loaded once per change), the theme, the build language."""
+"""What one site build knows: the project (loaded once per change), the theme, the build
+language."""
 
 from __future__ import annotations
 
@@ -42,7 +43,6 @@ class SiteState:
     settings: Settings
     project: Project
     theme: Theme
-    languages: list[str] = field(default_factory=list)
     logos: dict[str, Path | None] = field(default_factory=dict)
 
     @property
@@ -69,7 +69,8 @@ class SiteState:
         return next((p for p in self.project.partners if p.slug == slug), None)
 
     def partner_logo(self, partner: Partner) -> Path | None:
-        """Return the SVG logo of a partner's theme, or None (a broken theme was reported when the project loaded)."""
+        """Return the SVG logo of a partner's theme, or None (a broken theme was reported when the
+        project loaded)."""
         if partner.slug not in self.logos:
             try:
                 logo = load_theme(self.settings.themes_dir, partner.theme).logo
@@ -90,6 +91,8 @@ def load_state(config_file: str) -> SiteState:
 
         raise PluginError(str(exc)) from None
     if project.reporter.errors:
-        # `build.py build` stops on errors; a plain `mkdocs serve` shows the pages, and says why some look bare.
-        log.warning(f"{len(project.reporter.errors)} error(s) in the workshop sources: run 'python build.py check'")
+        # `build.py build` stops on errors; a plain `mkdocs serve` shows the pages, and says why
+        # some look bare.
+        log.warning(f"{len(project.reporter.errors)} error(s) in the workshop sources: "
+                    "run 'python build.py check'")
     return SiteState(settings, project, theme)
