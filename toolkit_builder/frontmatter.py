@@ -43,6 +43,17 @@ TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp",
                                 lambda loader, node: loader.construct_scalar(node))
 
 
+def yaml_problem(exc: yaml.YAMLError) -> tuple[int, str]:
+    """Return a YAML error's line (0-based, within the parsed text) and what is wrong.
+
+    The context mark is where the broken construct opened (an unclosed bracket, say); the problem
+    mark is where the parser gave up, often a line later. Editors need the first.
+    """
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return (mark.line if mark else 0), problem
+
+
 def split_front_matter(text: str) -> Split:
     """Return the front matter (lines between the opening and closing `---`) and the body."""
     lines = text.split("\n")
@@ -293,12 +304,8 @@ def parse_meta(split: Split, path: str, file_lang: str | None, default_lang: str
         node = yaml.compose(split.front, Loader=TextDatesLoader)
         data = yaml.load(split.front, Loader=TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        # The context mark is where the broken construct opened (an unclosed bracket, say); the
-        # problem mark is where the parser gave up, often a line later. Editors need the first.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = first + mark.line if mark else first
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        reporter.error(SourcePos(path, line), f"invalid YAML in front matter: {problem}",
+        offset, problem = yaml_problem(exc)
+        reporter.error(SourcePos(path, first + offset), f"invalid YAML in front matter: {problem}",
                        "meta.yaml")
         return None
     if not isinstance(data, dict):

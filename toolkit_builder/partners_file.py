@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Reporter
-from .frontmatter import CLOCK_RE, TextDatesLoader
+from .frontmatter import CLOCK_RE, TextDatesLoader, yaml_problem
 from .model import SourcePos
 from .partners import Partner, Session
 from .sources import SLUG_RE
@@ -221,10 +221,8 @@ def _parse(text: str, reporter: Reporter) -> tuple[Any, dict[Path_, int]] | None
         node = yaml.compose(text, Loader=TextDatesLoader)
         data = yaml.load(text, Loader=TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        reporter.error(SourcePos(FILE, mark.line + 1 if mark else 1), f"invalid YAML: {problem}",
-                       "partners.yaml")
+        offset, problem = yaml_problem(exc)
+        reporter.error(SourcePos(FILE, offset + 1), f"invalid YAML: {problem}", "partners.yaml")
         return None
     twice: list = []
     lines = _lines(node, (), twice) if node is not None else {}

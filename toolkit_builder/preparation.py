@@ -70,15 +70,21 @@ def activity_materials(activities: tuple[Activity, ...], skip: set[str]) -> tupl
     return tuple(merged.values())
 
 
-def mentions(workshop: Workshop, words: tuple[str, ...]) -> bool:
-    """Return whether any activity material or facilitator note mentions one of the words."""
-    haystack = [m for a in workshop.activities for m in a.materials]
+def notes_texts(workshop: Workshop) -> list[str]:
+    """Return the text of every paragraph and list item of the facilitator notes."""
+    texts = []
     for section in workshop.sections:
         for block in walk(section.notes):
             if isinstance(block, Paragraph):
-                haystack.append(plain(block.runs))
+                texts.append(plain(block.runs))
             elif isinstance(block, ListBlock):
-                haystack.extend(plain(item.runs) for item in block.items)
+                texts.extend(plain(item.runs) for item in block.items)
+    return texts
+
+
+def mentions(workshop: Workshop, words: tuple[str, ...]) -> bool:
+    """Return whether any activity material or facilitator note mentions one of the words."""
+    haystack = [m for a in workshop.activities for m in a.materials] + notes_texts(workshop)
     lowered = " ".join(haystack).casefold()
     return any(word in lowered for word in words)
 
@@ -87,13 +93,7 @@ def mentions_video(workshop: Workshop) -> bool:
     """Return whether an agenda item, a section title or a facilitator note shows the video."""
     pattern = re.compile("|".join(re.escape(w) for w in words("video")), re.IGNORECASE)
     texts = [item.title for item in workshop.meta.agenda] + [s.title for s in workshop.sections]
-    for section in workshop.sections:
-        for block in walk(section.notes):
-            if isinstance(block, Paragraph):
-                texts.append(plain(block.runs))
-            elif isinstance(block, ListBlock):
-                texts.extend(plain(item.runs) for item in block.items)
-    return any(pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in texts + notes_texts(workshop))
 
 
 def matches(entry: str, title: str) -> bool:

@@ -20,6 +20,7 @@ import yaml
 from .diagnostics import ERROR, Diagnostic, Reporter
 from .errors import ConfigError
 from .frontmatter import _kind as kind
+from .frontmatter import yaml_problem
 from .model import SourcePos
 from .suggest import did_you_mean
 
@@ -145,10 +146,8 @@ def _parse(text: str, path: str, reporter: Reporter) -> tuple[dict, dict[Key, in
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        reporter.error(SourcePos(path, mark.line + 1 if mark else 1), f"invalid YAML: {problem}",
-                       "theme.yaml")
+        offset, problem = yaml_problem(exc)
+        reporter.error(SourcePos(path, offset + 1), f"invalid YAML: {problem}", "theme.yaml")
         return None
     if data is not None and not isinstance(data, dict):
         reporter.error(SourcePos(path, 1), "theme.yml must be a mapping of 'key: value' lines, "
