@@ -155,12 +155,13 @@ def test_measure_opens_only_the_theme_font_files(monkeypatch):
     assert metrics.lines(runs, 18, 300) >= 1 and metrics.line_height(18) > 0
     measure._font.cache_clear()
     assert opened and all(str(path).startswith(str(themes)) for path in opened), opened
-    assert all(path.startswith(str(themes)) for path in metrics.paths.values())
+    assert all(path.startswith(str(themes)) for paths in metrics.paths.values() for path in paths)
+    assert metrics.paths["regular"][1].endswith("DejaVuSans.ttf")  # the fallback, measured too
 
 
 def test_a_style_the_theme_lacks_is_measured_with_the_nearest_one():
     theme = load_theme(ROOT / "themes", "default")
     files = {"regular": theme.font_files["regular"], "bold": theme.font_files["bold"]}
     paths = measure.Metrics(files).paths
-    assert paths["bolditalic"] == paths["bold"] == str(files["bold"])
-    assert paths["italic"] == paths["mono"] == str(files["regular"])
+    assert paths["bolditalic"] == paths["bold"] == (str(files["bold"]),)
+    assert paths["italic"] == paths["mono"] == (str(files["regular"]),)

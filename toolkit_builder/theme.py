@@ -25,13 +25,16 @@ from .model import SourcePos
 from .suggest import did_you_mean
 
 KEYS = ("name", "colours", "fonts", "logo", "logo_png", "favicon", "page_size", "pptx_template",
-        "extends")
+        "extends", "funder", "funder_logo")
 COLOURS = ("primary", "accent", "text", "muted", "light")
 FONT_KEYS = ("body", "heading", "mono", "files")
-FONT_FILES = ("regular", "bold", "italic", "bolditalic", "semibold", "mono")
+# "fallback" and "fallback_bold": the (wider) fonts an office suite substitutes on a laptop without
+# the theme's fonts; slide text is measured against the wider of the two, so it fits on both.
+FONT_FILES = ("regular", "bold", "italic", "bolditalic", "semibold", "mono", "fallback",
+              "fallback_bold")
 PAGE_SIZES = ("A4", "Letter")
-FILE_KEYS = ("logo", "logo_png", "favicon", "pptx_template")
-TEXT_KEYS = ("name", "extends", *FILE_KEYS)
+FILE_KEYS = ("logo", "logo_png", "favicon", "pptx_template", "funder_logo")
+TEXT_KEYS = ("name", "extends", "funder", *FILE_KEYS)
 DEFAULT = "default"
 COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 SHOWN = 40
@@ -58,6 +61,8 @@ class Theme:
     favicon: Path | None = None
     page_size: str = "A4"
     pptx_template: Path | None = None
+    funder: str = ""                  # the funder's acknowledgement: "Co-funded by …"
+    funder_logo: Path | None = None   # its emblem (PNG), shown beside it
     folders: tuple[Path, ...] = ()
 
     def file(self, relative: str) -> Path | None:
@@ -363,6 +368,7 @@ def _build(sources: list[_Source], data: dict, files: dict[Key, Path | None]) ->
         font_files={key[-1]: path for key, path in files.items() if len(key) == 3 and path},
         logo=files[("logo",)], logo_png=files[("logo_png",)], favicon=files[("favicon",)],
         page_size=data["page_size"], pptx_template=files[("pptx_template",)],
+        funder=str(data.get("funder") or ""), funder_logo=files[("funder_logo",)],
         folders=tuple(s.folder.resolve() for s in sources),
     )
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.util import Inches
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Inches, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -24,6 +25,11 @@ from toolkit_builder.theme import load_theme  # noqa: E402
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 WIDE = Inches(13.333)
 FOOTER = {10: (0.6, 2.6), 11: (3.4, 6.5), 12: (10.23, 2.5)}
+# The master's own footer placeholders, by type: date (the builder writes the licence there),
+# footer (the workshop and the partner) and slide number, with their alignment.
+MASTER_FOOTER = {PP_PLACEHOLDER.DATE: (10, "l"), PP_PLACEHOLDER.FOOTER: (11, "ctr"),
+                 PP_PLACEHOLDER.SLIDE_NUMBER: (12, "r")}
+INDENT = 30.0   # points per list level; the builder measures with the same (slides/layout.py)
 
 
 def place(shape, left, top, width, height) -> None:
@@ -83,9 +89,41 @@ def master_styles(master) -> None:
     etree.SubElement(fill, f"{{{A}}}schemeClr", val="tx2")
     rpr.insert(0, fill)
     body = styles.find(f"{{{P}}}bodyStyle")
-    for level, size in zip(range(1, 10), (24, 22, 20, 18, 18, 18, 18, 18, 18), strict=True):
+    # Level 1 is plain text; levels 2 and up are list levels. The builder writes each deck's one
+    # body size into these levels; bullets, indents and spacing are the master's to restyle.
+    for level in range(1, 10):
         ppr = body.find(f"{{{A}}}lvl{level}pPr")
-        ppr.find(f"{{{A}}}defRPr").set("sz", str(size * 100))
+        list_level = level - 1
+        ppr.set("marL", str(Pt(INDENT * list_level)))
+        ppr.set("indent", str(Pt(-INDENT if list_level else 0)))
+        for child in list(ppr):
+            if child.tag.split("}")[1] in ("buFont", "buChar", "buNone", "buClr", "spcBef"):
+                ppr.remove(child)
+        spacing = etree.Element(f"{{{A}}}spcBef")
+        etree.SubElement(spacing, f"{{{A}}}spcPct", val="35000")
+        ppr.insert(0, spacing)
+        rpr = ppr.find(f"{{{A}}}defRPr")
+        rpr.set("sz", str(max(18, 24 - 2 * max(list_level - 1, 0)) * 100))
+        if not list_level:
+            rpr.addprevious(etree.Element(f"{{{A}}}buNone"))
+            continue
+        colour = etree.Element(f"{{{A}}}buClr")
+        etree.SubElement(colour, f"{{{A}}}schemeClr", val="accent2")
+        rpr.addprevious(colour)
+        rpr.addprevious(etree.Element(f"{{{A}}}buChar", char="•" if list_level % 2 else "–"))
+
+
+def footer_style(shape, align: str) -> None:
+    """Give a footer placeholder of the master its size, muted colour and alignment."""
+    body = shape._element.find(f".//{{{P}}}txBody")
+    lst = body.find(f"{{{A}}}lstStyle")
+    for child in list(lst):
+        lst.remove(child)
+    ppr = etree.SubElement(lst, f"{{{A}}}lvl1pPr", algn=align)
+    rpr = etree.SubElement(ppr, f"{{{A}}}defRPr", sz="1100")
+    fill = etree.SubElement(rpr, f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}schemeClr", val="accent3")
+    etree.SubElement(rpr, f"{{{A}}}latin", typeface="+mn-lt")
 
 
 def main() -> None:
@@ -99,8 +137,10 @@ def main() -> None:
             place(shape, 0.6, 0.35, 12.13, 1.0)
         elif idx == 1:
             place(shape, 0.6, 1.5, 12.13, 5.1)
-        elif idx in FOOTER:
-            place(shape, FOOTER[idx][0], 6.95, FOOTER[idx][1], 0.4)
+        elif shape.placeholder_format.type in MASTER_FOOTER:
+            slot, align = MASTER_FOOTER[shape.placeholder_format.type]
+            place(shape, FOOTER[slot][0], 6.95, FOOTER[slot][1], 0.4)
+            footer_style(shape, align)
     master_styles(master)
     two_content = {0: (0.6, 0.35, 12.13, 1.0), 1: (0.6, 1.5, 5.95, 5.1), 2: (6.78, 1.5, 5.95, 5.1)}
     for index, layout in enumerate(prs.slide_layouts):

@@ -6,8 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Run, Runs
-from .layout import CELL_X, CELL_Y, GAP, INDENT, Para, margin, para_size
-from .xml import ALIGN, bullet_xml, cell_xml, number_xml, paragraph_xml, run_xml
+from .layout import CELL_X, CELL_Y, GAP, INDENT, Para, level_of, level_sizes, margin, para_size
+from .xml import (
+    ALIGN,
+    bullet_xml,
+    cell_xml,
+    level_paragraph_xml,
+    number_xml,
+    paragraph_xml,
+    run_xml,
+)
 
 WHITE = "#FFFFFF"
 
@@ -20,8 +28,31 @@ class Pen:
     mono: str
     link: Callable[[str], str]         # the relationship id of a link from the current slide
 
-    def paragraph(self, para: Para, size: float, index: int) -> str:
-        """Return one planned paragraph as DrawingML (the first of a text without space above)."""
+    def paragraph(self, para: Para, size: float, index: int, deck_size: float | None = None) -> str:
+        """Return one planned paragraph as DrawingML on the master's text levels: bullets, indents
+        and the deck's size come from the master; only what differs is written (the first of a
+        text has no space above)."""
+        if deck_size is None:
+            return self.hand_set(para, size, index)
+        level = level_of(para)
+        points = para_size(para, size)
+        own = None if points == level_sizes(deck_size)[level] else points
+        bullet = number_xml(para.number) if para.style == "numbered" else ""
+        runs = "".join(self.run(run, para, own, index) for run in code_runs(para))
+        return level_paragraph_xml(runs, level, bullet=bullet, first=index == 0,
+                                   margin=margin(para) if para.style == "quote" else None)
+
+    def run(self, run: Run, para: Para, size: float | None, index: int) -> str:
+        """Return one run of a paragraph in its style: prompts' labels in the accent colour."""
+        colour = self.colours["muted"] if para.style == "quote" else None
+        if para.style == "prompt" and run.strong and run is para.runs[0]:
+            colour = self.colours["accent"]
+        return run_xml(run, size, bold=para.style == "heading", italic=para.style == "quote",
+                       colour=colour, mono=self.mono, link=self.link)
+
+    def hand_set(self, para: Para, size: float, index: int) -> str:
+        """Return a paragraph with every property written out, for text outside the body
+        placeholders (an activity's materials panel)."""
         points = para_size(para, size)
         if para.style == "bullet":
             bullet = bullet_xml("•" if para.level % 2 == 0 else "–", self.colours["accent"])
@@ -30,11 +61,7 @@ class Pen:
         else:
             bullet = ""
         hanging = -INDENT if bullet else 0.0
-        colour = self.colours["muted"] if para.style == "quote" else None
-        runs = "".join(run_xml(run, points, bold=para.style == "heading",
-                               italic=para.style == "quote", colour=colour, mono=self.mono,
-                               link=self.link)
-                       for run in code_runs(para))
+        runs = "".join(self.run(run, para, points, index) for run in code_runs(para))
         return paragraph_xml(runs, margin=margin(para), indent=hanging, bullet=bullet,
                              space_before=0 if index == 0 else GAP * points)
 

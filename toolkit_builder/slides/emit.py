@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 import segno
 from PIL import Image as PILImage
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
@@ -17,12 +18,18 @@ from ..model import Run, Workshop
 from ..writers import Context
 from .drawing import WHITE, Pen
 from .layout import (
+    BADGE_WIDTH,
+    GAP,
     GAP_BELOW_TEXT,
     INDENT,
     INSET_X,
     INSET_Y,
+    MARKER_WIDTH,
+    SAFETY,
     Para,
     TablePart,
+    balance,
+    level_sizes,
     numeric_column,
     shorten,
 )
@@ -56,14 +63,23 @@ from .template import (
     Box,
     geometry,
     open_deck,
+    set_body_size,
     template_path,
 )
-from .xml import bullet_xml, paragraph_xml, replace_paragraphs, run_xml, table_xml, textbox_xml
+from .xml import (
+    bullet_xml,
+    paragraph_xml,
+    placeholder_xml,
+    replace_paragraphs,
+    run_xml,
+    table_xml,
+)
 
 # The elements that carry a text run's language (a run, a paragraph's end, a list level's default).
 DRAWING_ML = "http://schemas.openxmlformats.org/drawingml/2006/main"
 RUN_PROPERTIES = tuple(f"{{{DRAWING_ML}}}{name}" for name in ("rPr", "endParaRPr", "defRPr"))
 PX = 0.75                            # points per pixel of an image at 96 dpi
+TITLE_SLIDE_SIZE = 40                # the title slide's title (tools/make_pptx_template.py)
 SUBTITLE_SIZES = (22, 18)            # title slide: the subtitle, then the origin line
 LOGO_HEIGHT = 56                     # title slide logos: their height (each keeps its shape)
 LOGO_RIGHT, LOGO_TOP = 46, 30        # the logo row's right margin and top
@@ -71,7 +87,7 @@ LOGO_GAP = 24                        # between a partner's logo and the project'
 PLATE_PAD = 10                       # white margin of the plate the logos sit on
 SESSION_SIZE = 16                    # the local session's lines under the subtitle
 WIDE_ACTIVITY = 0.75                 # share of the body's width from which activity text is wide
-BADGE_WIDTH, BADGE_GAP = 190, 10     # the duration beside a wide activity's title, and its gap
+BADGE_GAP = 10                       # between the title and what stands beside it
 BADGE_SIZE = 40                      # size of that duration
 DURATION_SIZE = 66                   # size of the duration beside an activity's instructions
 MATERIALS_SIZE = 18                  # size of the materials list under it
@@ -81,14 +97,15 @@ QR_BLOCK = 80                        # height added to a QR code's when centring
 QR_SCALE, QR_BORDER = 8, 2           # QR code pixels per module, and quiet zone in modules
 CAPTION_GAP, CAPTION_HEIGHT = 8, 70  # the caption box under a QR code: its gap and height
 CAPTION_SIZE, ADDRESS_SIZE = 20, 14  # the caption, and the address under it
-FOOTER_SIZE = 11                     # footer text size
-FOOTER_RISE, FOOTER_HEIGHT = 34, 22  # footer top (up from the slide's bottom edge) and height
-FOOTER_COLUMNS = ((0, 0.4, "l"), (0.4, 0.2, "ctr"), (0.6, 0.4, "r"))  # title, licence, number
-FOOTER_FIT = 0.92                    # share of its column the footer title may fill
+FOOTER_SIZE = 11                     # the master's footer size (tools/make_pptx_template.py)
+FOOTER_FIT = 0.92                    # share of its placeholder the footer text may fill
+MARKER_SIZE = 14                     # the progress marker on a section's first slide
+FUNDER_HEIGHT, FUNDER_SIZE = 30, 12  # the funder's emblem and acknowledgement
+FUNDER_BOTTOM = 52                   # their distance from the slide's bottom edge
 SLIDE_NUMBER = ('<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-                '<a:rPr sz="{size}" dirty="0">'
-                '<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-                '</a:rPr><a:t>{number}</a:t></a:fld>')
+                '<a:rPr dirty="0"/><a:t>{number}</a:t></a:fld>')
+FOOTER_TYPES = {PP_PLACEHOLDER.DATE: "dt", PP_PLACEHOLDER.FOOTER: "ftr",
+                PP_PLACEHOLDER.SLIDE_NUMBER: "sldNum"}
 
 
 class UnhandledSpecError(TypeError):
@@ -108,13 +125,27 @@ class Emitter:
         self.body = geometry(template_path(self.theme)).body
         self.slide = None
         self.placeholders: dict = {}
-        title_width = (self.body.width * FOOTER_COLUMNS[0][1] - 2 * INSET_X) * FOOTER_FIT
-        self.footer_title = shorten(workshop.meta.title, FOOTER_SIZE, title_width,
-                                    Metrics(self.theme.font_files))
+        self.metrics = Metrics(self.theme.font_files)
+        self.deck_size: float | None = None
+        self.footers = self.footer_texts()
         self.pen = Pen(self.colours, self.theme.mono_font, self.link)
+
+    def footer_texts(self) -> dict[str, str]:
+        """Return the footer placeholders' texts: the licence, the workshop (cut at a word to
+        fit) with the partner's name, by placeholder type."""
+        ftr = next(shape for shape in self.layouts[CONTENT].placeholders
+                   if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER)
+        width = (Emu(ftr.width).pt - 2 * INSET_X) * FOOTER_FIT
+        partner = self.context.partner
+        suffix = f" · {partner.name}" if partner is not None else ""
+        title = shorten(self.workshop.meta.title, FOOTER_SIZE,
+                        width - self.metrics.width(suffix, "regular", FOOTER_SIZE), self.metrics)
+        return {"dt": self.workshop.meta.licence, "ftr": title + suffix}
 
     def emit(self, deck: Deck) -> bytes:
         """Return the deck as deterministic .pptx bytes."""
+        self.deck_size = deck.size
+        set_body_size(self.prs, level_sizes(deck.size), GAP)
         for spec in deck.slides:
             self.write(spec)
         self.core_properties()
@@ -139,6 +170,7 @@ class Emitter:
         if writer is None:
             raise UnhandledSpecError(f"the slide emitter has no writer for {type(spec).__name__}")
         writer(self, spec)
+        self.marker(spec)
         if spec.notes:
             self.slide.notes_slide.notes_text_frame.text = spec.notes
 
@@ -156,6 +188,31 @@ class Emitter:
                     run.font.size = Pt(size)
         return self.slide
 
+    def marker(self, spec) -> None:
+        """Write the progress marker right of a section's first title: block number and time."""
+        if not getattr(spec, "marker", ""):
+            return
+        counter, _, when = spec.marker.partition("\n")
+        box = self.beside_title(MARKER_WIDTH)
+        paras = [paragraph_xml(run_xml(Run(counter, strong=True), MARKER_SIZE,
+                                       colour=self.colours["primary"]), align="r")]
+        if when:
+            paras.append(paragraph_xml(run_xml(Run(when), MARKER_SIZE,
+                                               colour=self.colours["muted"]), align="r"))
+        replace_paragraphs(text_body(box.text_frame), paras)
+
+    def beside_title(self, width: float):
+        """Return a text box at the right end of the title, which gives up that width."""
+        title = self.placeholders[0]
+        left, top, full, height = title.left, title.top, title.width, title.height
+        box = self.slide.shapes.add_textbox(left + full - Pt(width), top, Pt(width), height)
+        self.plain_frame(box.text_frame)
+        box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        # Setting one dimension of an inherited placeholder resets the others, so set all four.
+        title.left, title.top = left, top
+        title.width, title.height = full - Pt(width + BADGE_GAP), height
+        return box
+
     def drop(self, idx: int) -> None:
         """Remove an unused placeholder so that no empty prompt is left on the slide."""
         shape = self.placeholders.pop(idx, None)
@@ -163,17 +220,60 @@ class Emitter:
             remove_shape(shape)
 
     def slide_title(self, spec: TitleSlide) -> None:
-        """Write the title slide: title, subtitle, origin line and logo."""
+        """Write the title slide: title, subtitle, origin line, the local session and the logos,
+        with lines balanced so that none is left with a single word."""
         self.new_slide(TITLE, spec.title)
-        lines = [(line, SUBTITLE_SIZES[min(i, 1)], False) for i, line in enumerate(spec.subtitle)]
-        lines += [(line, SESSION_SIZE, i == 0) for i, line in enumerate(spec.session)]
-        if lines:
-            paras = [paragraph_xml(run_xml(Run(line, strong=bold), size))
-                     for line, size, bold in lines]
+        title = self.placeholders[0]
+        width = Emu(title.width).pt - 2 * INSET_X
+        lines = balance(spec.title, TITLE_SLIDE_SIZE, width, self.metrics, bold=True)
+        replace_paragraphs(text_body(title.text_frame), [paragraph_xml(
+            "<a:br/>".join(run_xml(Run(line), None) for line in lines), align=None)])
+        rows = [(line, SUBTITLE_SIZES[min(i, 1)], False) for i, line in enumerate(spec.subtitle)]
+        rows += [(line, SESSION_SIZE, i == 0) for i, line in enumerate(spec.session)]
+        if rows:
+            width = Emu(self.placeholders[1].width).pt - 2 * INSET_X
+            paras = [paragraph_xml("<a:br/>".join(
+                run_xml(Run(part, strong=bold), size)
+                for part in balance(line, size, width, self.metrics, bold=bold)))
+                for line, size, bold in rows]
             replace_paragraphs(text_body(self.placeholders[1].text_frame), paras)
         else:
             self.drop(1)
         self.logos()
+        self.funder(dark=True)
+
+    def funder(self, dark: bool) -> None:
+        """Add the funder's emblem and acknowledgement at the bottom left (on a white plate on
+        the coloured title slide), if the theme names a funder."""
+        theme = self.context.brand or self.theme
+        if not theme.funder:
+            return
+        left = self.body.left
+        top = Emu(self.prs.slide_height).pt - FUNDER_BOTTOM
+        width = FUNDER_HEIGHT * picture_aspect(theme.funder_logo) if theme.funder_logo else 0.0
+        words = self.metrics.width(theme.funder, "regular", FUNDER_SIZE) / SAFETY + 2 * INSET_X
+        if dark:
+            self.plate(left - PLATE_PAD, top - PLATE_PAD / 2, width + LOGO_GAP / 2 + words
+                       + 2 * PLATE_PAD, FUNDER_HEIGHT + PLATE_PAD)
+        if theme.funder_logo:
+            emblem = self.slide.shapes.add_picture(str(theme.funder_logo), Pt(left), Pt(top),
+                                                   Pt(width), Pt(FUNDER_HEIGHT))
+            set_alt_text(emblem, theme.funder)
+            left += width + LOGO_GAP / 2
+        box = self.slide.shapes.add_textbox(Pt(left), Pt(top), Pt(words), Pt(FUNDER_HEIGHT))
+        self.plain_frame(box.text_frame)
+        box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        replace_paragraphs(text_body(box.text_frame), [paragraph_xml(run_xml(
+            Run(theme.funder), FUNDER_SIZE, colour=self.colours["text"]))])
+
+    def plate(self, left: float, top: float, width: float, height: float) -> None:
+        """Add a white rounded plate for logos drawn for white paper, on a coloured slide."""
+        plate = self.slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Pt(left), Pt(top),
+                                            Pt(width), Pt(height))
+        plate.fill.solid()
+        plate.fill.fore_color.rgb = RGBColor.from_string(WHITE.lstrip("#"))
+        plate.line.fill.background()
+        plate.shadow.inherit = False
 
     def logos(self) -> None:
         """Place the logos top right, the partner's first, then the project's.
@@ -188,14 +288,8 @@ class Emitter:
         # Logos are drawn for white paper; on the coloured title slide they sit on a white plate.
         total = sum(widths) + LOGO_GAP * (len(shown) - 1)
         right = Emu(self.prs.slide_width).pt - LOGO_RIGHT
-        plate = self.slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE,
-                                            Pt(right - total - PLATE_PAD), Pt(LOGO_TOP - PLATE_PAD),
-                                            Pt(total + 2 * PLATE_PAD),
-                                            Pt(LOGO_HEIGHT + 2 * PLATE_PAD))
-        plate.fill.solid()
-        plate.fill.fore_color.rgb = RGBColor.from_string(WHITE.lstrip("#"))
-        plate.line.fill.background()
-        plate.shadow.inherit = False
+        self.plate(right - total - PLATE_PAD, LOGO_TOP - PLATE_PAD, total + 2 * PLATE_PAD,
+                   LOGO_HEIGHT + 2 * PLATE_PAD)
         for theme, width in zip(reversed(shown), reversed(widths), strict=True):
             right -= width
             logo = self.slide.shapes.add_picture(str(theme.logo_png), Pt(right), Pt(LOGO_TOP),
@@ -208,7 +302,10 @@ class Emitter:
     def slide_agenda(self, spec: AgendaSlide) -> None:
         """Write an agenda slide: a native table with clock times."""
         self.new_slide(TITLE_ONLY, spec.title, spec.title_size)
-        self.table(spec.table, self.body.left, self.body.top)
+        left = self.body.left
+        for part in spec.tables:
+            self.table(part, left, self.body.top)
+            left = self.body.left + self.body.width - sum(part.widths)
         self.footer()
 
     def slide_divider(self, spec: DividerSlide | BreakSlide) -> None:
@@ -257,7 +354,8 @@ class Emitter:
             body.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
 
     def slide_activity(self, spec: ActivitySlide) -> None:
-        """Write an activity slide: instructions, the duration large, and the materials."""
+        """Write an activity slide: the steps, the duration large and the materials (beside the
+        steps, or under them in the text when the steps take the full width)."""
         wide = spec.text_box.width > self.body.width * WIDE_ACTIVITY
         self.new_slide(CONTENT if wide else TWO_CONTENT, spec.title, spec.title_size)
         self.fill(self.placeholders[1].text_frame, spec.paras, spec.size)
@@ -270,17 +368,9 @@ class Emitter:
 
     def duration_badge(self, duration: str) -> None:
         """Write an activity's duration beside its title, for instructions at full width."""
-        title = self.placeholders[0]
-        left, top, width, height = title.left, title.top, title.width, title.height
-        badge = self.slide.shapes.add_textbox(left + width - Pt(BADGE_WIDTH), top, Pt(BADGE_WIDTH),
-                                              height)
-        self.plain_frame(badge.text_frame)
-        badge.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        badge = self.beside_title(BADGE_WIDTH - BADGE_GAP)
         run = run_xml(Run(duration, strong=True), BADGE_SIZE, colour=self.colours["accent"])
         replace_paragraphs(text_body(badge.text_frame), [paragraph_xml(run, align="r")])
-        # Setting one dimension of an inherited placeholder resets the others, so set all four.
-        title.left, title.top = left, top
-        title.width, title.height = width - Pt(BADGE_WIDTH + BADGE_GAP), height
 
     def duration_panel(self, duration: str, materials: tuple[str, ...]) -> None:
         """Write an activity's duration, large, and its materials in the right-hand placeholder."""
@@ -317,6 +407,7 @@ class Emitter:
                 paragraph_xml(link, align="ctr"),
                 paragraph_xml(run_xml(address, ADDRESS_SIZE, colour=self.colours["muted"]),
                               align="ctr")])
+        self.funder(dark=False)
 
     def qr_code(self, url: str, box: Box) -> None:
         """Add a QR code for an address, in the theme's text colour."""
@@ -339,7 +430,7 @@ class Emitter:
     def fill(self, frame, paras: tuple[Para, ...], size: float) -> None:
         """Write planned paragraphs into a text frame with the sizes the planner measured."""
         self.plain_frame(frame)
-        replace_paragraphs(text_body(frame), [self.pen.paragraph(para, size, index)
+        replace_paragraphs(text_body(frame), [self.pen.paragraph(para, size, index, self.deck_size)
                                               for index, para in enumerate(paras)])
 
     def link(self, href: str) -> str:
@@ -386,24 +477,24 @@ class Emitter:
         set_alt_text(picture, image.alt)
 
     def footer(self) -> None:
-        """Add the footer: workshop title left, licence centred, an automatic slide number right."""
-        muted = self.colours["muted"]
-        licence = self.workshop.meta.licence
-        number = SLIDE_NUMBER.format(size=FOOTER_SIZE * 100, colour=muted.lstrip("#").upper(),
-                                     number=len(self.prs.slides))
-        contents = (run_xml(Run(self.footer_title), FOOTER_SIZE, colour=muted),
-                    run_xml(Run(licence), FOOTER_SIZE, colour=muted) if licence else "", number)
-        top = Emu(self.prs.slide_height).pt - FOOTER_RISE
-        width = self.body.width
+        """Add the layout's footer placeholders: the licence, the workshop and partner, and an
+        automatic slide number; their place and style are the master's, to edit once."""
         shape_id = free_shape_id(self.slide)
-        for (left, share, align), runs in zip(FOOTER_COLUMNS, contents, strict=True):
-            if runs:
-                # Written as XML: three python-pptx text boxes a slide took a fifth of the time.
-                box = Box(self.body.left + width * left, top, width * share, FOOTER_HEIGHT)
-                append_shape(self.slide, textbox_xml(shape_id, f"Footer {shape_id}", box,
-                                                     paragraph_xml(runs, align=align),
-                                                     INSET_X, INSET_Y))
-                shape_id += 1
+        for shape in self.slide.slide_layout.placeholders:
+            kind = FOOTER_TYPES.get(shape.placeholder_format.type)
+            if kind is None:
+                continue
+            if kind == "sldNum":
+                runs = SLIDE_NUMBER.format(number=len(self.prs.slides))
+            elif self.footers.get(kind):
+                # The theme's body font by reference: LibreOffice otherwise sets a footer in serif.
+                runs = (f'<a:r><a:rPr dirty="0"><a:latin typeface="+mn-lt"/></a:rPr>'
+                        f'<a:t>{escape(self.footers[kind])}</a:t></a:r>')
+            else:
+                continue
+            append_shape(self.slide, placeholder_xml(shape_id, kind, shape.placeholder_format.idx,
+                                                     paragraph_xml(runs, align=None)))
+            shape_id += 1
 
     def core_properties(self) -> None:
         """Set document properties from the sources, with fixed dates, so rebuilds are identical."""

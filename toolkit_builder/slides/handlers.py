@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import UnhandledBlockError
@@ -33,6 +34,20 @@ class BlockHandler:
     text: Callable[[Any], list[Para]]     # the block's own text as slide paragraphs
     notes: Callable[[Any], list[Para]]    # what it adds to the speaker notes
     shown: Callable[[Any], list[Block]]   # the blocks a slide shows for it
+
+
+# A short prompt to the room: "Quick poll: who has …?" (a label of up to three words, a question).
+PROMPT = re.compile(r"([^\W\d][\w'’-]*(?: [\w'’-]+){0,2}):\s+(\S.*\?)\s*", re.DOTALL)
+
+
+def _paragraph_paras(block: Paragraph) -> list[Para]:
+    """Return a paragraph as a slide paragraph; a short prompt to the room gets its own style."""
+    runs = block.runs
+    found = PROMPT.fullmatch(runs[0].text) if len(runs) == 1 and not runs[0].code else None
+    if found is None:
+        return [Para(runs)]
+    label = Run(f"{found.group(1)}:", strong=True)
+    return [Para((label, replace(runs[0], text=f" {found.group(2)}")), style="prompt")]
 
 
 def _list_paras(block: ListBlock) -> list[Para]:
@@ -65,7 +80,7 @@ def _only_for_slides(block: Only) -> list[Block]:
 # Every block class of the model, and how it reaches a deck: tables, images and activities are laid
 # out by the Planner, notes go to the notes pane; a class missing here raises UnhandledBlockError.
 BLOCK_HANDLERS: dict[type, BlockHandler] = {
-    Paragraph: BlockHandler(lambda b: [Para(b.runs)], _none, _itself),
+    Paragraph: BlockHandler(_paragraph_paras, _none, _itself),
     Heading: BlockHandler(lambda b: [Para(b.runs, style="heading")], _none, _itself),
     ListBlock: BlockHandler(_list_paras, _none, _itself),
     Quote: BlockHandler(lambda b: [Para(p, style="quote") for p in b.paragraphs], _none, _itself),

@@ -30,20 +30,28 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, REFERENCE_SIZE)
 
 
-def font_paths(files: dict[str, Path]) -> dict[str, str]:
-    """Return the theme's font file to measure each style with: its own, or the nearest one."""
+# The fallback font each style is also measured with (a laptop without the theme's font shows it).
+FALLBACK = {"regular": "fallback", "italic": "fallback", "semibold": "fallback_bold",
+            "bold": "fallback_bold", "bolditalic": "fallback_bold"}
+
+
+def font_paths(files: dict[str, Path]) -> dict[str, tuple[str, ...]]:
+    """Return the font files to measure each style with: the theme's own (or nearest) first, then
+    the fallback an office suite substitutes without it."""
     paths = {}
     for style, order in NEAREST.items():
         found = next((files[key] for key in (*order, *NEAREST["regular"]) if files.get(key)), None)
         if found is None:
             raise ConfigError("the theme has no font files to measure slide text with: "
                               "set fonts.files.regular in its theme.yml")
-        paths[style] = str(found)
+        fallback = files.get(FALLBACK.get(style, "")) or (
+            files.get("fallback") if style in FALLBACK else None)
+        paths[style] = (str(found),) + ((str(fallback),) if fallback else ())
     return paths
 
 
 # Word widths at the reference size, shared by every deck of a process: workshops reuse words.
-_WIDTHS: dict[tuple[str, str], float] = {}
+_WIDTHS: dict[tuple[str, tuple[str, ...]], float] = {}
 
 
 class Metrics:
@@ -61,17 +69,17 @@ class Metrics:
             (strong, run.emphasis), "regular")
 
     def width(self, text: str, style: str, size: float) -> float:
-        """Return the width in points of a text at a font size in points."""
+        """Return the width in points of a text at a font size: the widest of the style's fonts."""
         key = (text, self.paths[style])
         width = _WIDTHS.get(key)
         if width is None:
-            width = _WIDTHS[key] = _font(self.paths[style]).getlength(text)
+            width = _WIDTHS[key] = max(_font(path).getlength(text) for path in self.paths[style])
         return width * size / REFERENCE_SIZE
 
     def line_height(self, size: float, style: str = "regular") -> float:
-        """Return the height of one line at single spacing, from the font's ascent and descent."""
-        ascent, descent = _font(self.paths[style]).getmetrics()
-        return (ascent + descent) * size / REFERENCE_SIZE
+        """Return the height of one line at single spacing: the tallest of the style's fonts."""
+        return max(sum(_font(path).getmetrics()) for path in self.paths[style]) * size / \
+            REFERENCE_SIZE
 
     def words(self, runs: tuple[Run, ...], bold: bool = False) -> list[tuple[str, str, bool]]:
         """Return (word, style, ends-line) tokens of some runs."""

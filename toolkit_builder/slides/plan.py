@@ -6,22 +6,26 @@ from dataclasses import replace
 
 from ..diagnostics import WARNING, Diagnostic
 from ..formatting import human_date, names
-from ..i18n import N_, text
+from ..i18n import text
 from ..model import Activity, Image, Run, Section, SourcePos, Table, Workshop
 from ..outline import Outline
-from ..resolve import Slot, schedule
+from ..resolve import schedule
 from ..writers import Context
+from .agenda import AgendaSlides
 from .handlers import BLOCK_HANDLERS, UnhandledBlockError, for_slides, notes_text, paras_of
 from .layout import (
+    BADGE_WIDTH,
     GAP_BELOW_TEXT,
     INSET_X,
     INSET_Y,
+    MARKER_WIDTH,
     MIN_SIZE,
     SAFETY,
-    SPLIT_SIZE,
+    SIZES,
+    TABLE_SIZES,
     TITLE_SIZES,
     Para,
-    fit_size,
+    fits,
     paginate,
     table_parts,
     text_height,
@@ -30,12 +34,9 @@ from .measure import Metrics
 from .numbering import outline_of
 from .specs import (
     ActivitySlide,
-    AgendaSlide,
-    BreakSlide,
     ClosingSlide,
     ContentSlide,
     Deck,
-    DividerSlide,
     FittedSlide,
     SlideSpec,
     TitleSlide,
@@ -43,9 +44,9 @@ from .specs import (
 from .template import Box, Geometry, geometry, template_path
 
 RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}   # image files a deck takes
-LONG_WORKSHOP = 120       # minutes from which each agenda block gets a divider slide
-SIZES_FOR_TABLE = 20.0    # text size of a slide with a table
-STACK_SIZE = 22.0         # text size above a wide image
+FEW_SPLITS, FEW_SHARE = 3, 0.12   # "all but a few": content split over slides at the deck's size
+MATERIALS_SIZE = 18.0     # an activity's materials beside its steps
+DURATION_ROOM = 100.0     # the height the large duration takes above them
 STATEMENT_SIZE = 28.0     # text size of a one-sentence statement slide
 WIDE_IMAGE = 1.3          # width / height from which an image goes below short text, not beside it
 STACK_SHARE = 0.35        # most of the body's height that text above a wide image may take
@@ -65,32 +66,40 @@ def aspect(image: Image) -> float:
     return width / max(height, 1)
 
 
-class Planner:
-    """Lays out one workshop's slides against the template's geometry and the theme's fonts."""
+class Planner(AgendaSlides):
+    """Lays out one workshop's slides at one body size, against the template's geometry."""
 
-    def __init__(self, workshop: Workshop, context: Context):
+    def __init__(self, workshop: Workshop, context: Context, size: float = SIZES[0]):
         self.workshop = workshop
         self.context = context
         self.lang = workshop.lang
+        self.size = size                 # the deck's one body size
         self.geo: Geometry = geometry(template_path(context.theme))
         self.metrics = Metrics(context.theme.font_files)
         self.slots = schedule(workshop, context.start(workshop))  # a partner's local clock
-        self.deck = Deck()
-
-    def add(self, spec: SlideSpec) -> None:
-        """Add a slide to the deck."""
-        self.deck.slides.append(spec)
+        self.deck = Deck(size=size)
 
     def warn(self, pos: SourcePos, message: str, code: str = "slides.split") -> None:
         """Record a warning for the build summary and `check`."""
         self.deck.diagnostics.append(Diagnostic(pos, WARNING, message, code))
 
-    def title_size(self, title: str) -> float:
-        """Return the largest title size at which a content title fits its placeholder."""
+    def split(self, pos: SourcePos, what: str, count: int, overfull: bool,
+              smallest: float = MIN_SIZE) -> None:
+        """Count content split over slides at the deck's size; warn if it would not fit one
+        slide even at the smallest size (the author wrote more than a slide holds)."""
+        self.deck.splits += count - 1
+        if overfull:
+            self.warn(pos, f"{what} does not fit one slide even at {smallest:g} pt; "
+                      f"split into {count} slides")
+
+    def title_size(self, spec: FittedSlide) -> float:
+        """Return the largest title size at which a slide's title fits beside its marker."""
         box = self.geo.title
+        wide = isinstance(spec, ActivitySlide) and spec.text_box == self.geo.body
+        room = MARKER_WIDTH if spec.marker else BADGE_WIDTH if wide else 0.0
+        width = (box.width - room - 2 * INSET_X) * SAFETY
         for size in TITLE_SIZES:
-            width = (box.width - 2 * INSET_X) * SAFETY
-            lines = self.metrics.lines((Run(title, strong=True),), size, width)
+            lines = self.metrics.lines((Run(spec.title, strong=True),), size, width)
             if lines * self.metrics.line_height(size) + 2 * INSET_Y <= box.height:
                 return size
         return TITLE_SIZES[-1]
@@ -106,27 +115,9 @@ class Planner:
             else:
                 self.add_slot(entry)
         self.add_closing()
-        self.deck.slides = [replace(spec, title_size=self.title_size(spec.title))
+        self.deck.slides = [replace(spec, title_size=self.title_size(spec))
                             if isinstance(spec, FittedSlide) else spec for spec in self.deck.slides]
         return self.deck
-
-    def sequence(self) -> list[Section | Slot]:
-        """Return sections in order, with agenda dividers and breaks where they fall."""
-        long = (self.workshop.meta.duration or 0) >= LONG_WORKSHOP
-        before: dict[int, list[Slot]] = {}
-        pending: list[Slot] = []
-        for slot in self.slots:
-            if slot.sections:
-                first = self.workshop.sections.index(slot.sections[0])
-                before.setdefault(first, []).extend(pending + ([slot] if long else []))
-                pending = []
-            elif slot.is_break:
-                pending.append(slot)
-        out: list[Section | Slot] = []
-        for index, section in enumerate(self.workshop.sections):
-            out.extend(before.get(index, []))
-            out.append(section)
-        return out + pending
 
     def add_title(self) -> None:
         """Add the title slide: title, subtitle, origin with date and place."""
@@ -153,38 +144,10 @@ class Planner:
         second = f"{text(self.lang, 'Facilitators')}: {names(people, self.lang)}" if people else ""
         return tuple(x for x in (first, second) if x)
 
-    def add_agenda(self) -> None:
-        """Add the agenda as a table with clock times (split if it is long)."""
-        minutes = text(self.lang, "min")
-        rows = tuple((slot.start, slot.item.title, f"{slot.item.minutes} {minutes}")
-                     for slot in self.slots)
-        columns = (N_("Time"), N_("Item"), N_("Duration"))
-        header = tuple((Run(text(self.lang, word)),) for word in columns)
-        table = Table(header, tuple(tuple((Run(c),) for c in row) for row in rows),
-                      ("left", "left", "right"), self.workshop.meta.agenda[0].pos)
-        area = self.geo.body
-        parts = table_parts(table, area.width, area.height, area.height, self.metrics)
-        for number, part in enumerate(parts, 1):
-            title = self.numbered(text(self.lang, "Agenda"), number, len(parts))
-            self.add(AgendaSlide(title=title, table=part, pos=table.pos))
-
-    def add_slot(self, slot: Slot) -> None:
-        """Add a divider for an agenda block, or a break slide."""
-        minutes = f"{slot.item.minutes} {text(self.lang, 'min')}"
-        if slot.is_break:
-            back = text(self.lang, "Back at {time}", time=slot.end)
-            self.add(BreakSlide(title=slot.item.title, subtitle=(f"{minutes} · {back}",),
-                                pos=slot.item.pos))
-            return
-        titles = "\n".join(f"• {s.title}" for s in slot.sections)
-        blocks = [s for s in self.slots if s.sections]
-        counter = f"{blocks.index(slot) + 1:02d} / {len(blocks):02d}"
-        self.add(DividerSlide(title=slot.item.title, section=slot.sections[0].anchor,
-                              subtitle=(f"{slot.start} – {slot.end} · {minutes}", counter),
-                              notes=titles, pos=slot.item.pos))
-
     def add_section(self, section: Section) -> None:
-        """Add the slides of a section: one or more per `---` chunk, activities on their own."""
+        """Add the slides of a section: one or more per `---` chunk, activities on their own;
+        each chunk's notes go to the slides it makes."""
+        opened = len(self.deck.slides)
         for chunk in section.slides:
             notes = notes_text(chunk.blocks)
             blocks = for_slides(chunk.blocks)
@@ -198,11 +161,14 @@ class Planner:
                 self.add_content(section, chunk.pos, before, tables, images, after)
             for activity in (b for b in blocks if isinstance(b, Activity)):
                 self.add_activity(section, activity, notes_text(activity.blocks))
-            if start == len(self.deck.slides) and self.deck.slides[-1].section == section.anchor:
+            if start == len(self.deck.slides) and start > opened:
                 start -= 1  # a chunk of notes alone annotates the section's previous slide
             for index in range(start, len(self.deck.slides)):
                 self.deck.slides[index] = _with_notes(self.deck.slides[index], notes)
-
+        marker = self.marker(section)
+        if marker and len(self.deck.slides) > opened and \
+                not isinstance(self.deck.slides[opened], ActivitySlide):  # it shows its duration
+            self.deck.slides[opened] = replace(self.deck.slides[opened], marker=marker)
     def placeable(self, image: Image) -> bool:
         """Return whether an image can go on a slide; warn about formats PowerPoint cannot take."""
         if image.path is not None and image.path.suffix.lower() in RASTER:
@@ -214,30 +180,28 @@ class Planner:
     def add_content(self, section: Section, pos: SourcePos, paras: list[Para], tables: list[Table],
                     images: list[Image], after: list[Para]) -> None:
         """Add content slides for the text, tables and images of one chunk, keeping their order."""
-        body, left = self.geo.body, self.geo.left
-        on = dict(title=section.title, section=section.anchor, pos=pos)
+        body, left, size = self.geo.body, self.geo.left, self.size
+        on = dict(title=section.title, section=section.anchor, pos=pos, size=size)
         if images and paras and not tables and not after and aspect(images[0]) >= WIDE_IMAGE:
             # A wide diagram beside text would shrink its labels; short text goes above it instead.
-            height = text_height(paras, STACK_SIZE, body.width, self.metrics)
+            height = text_height(paras, size, body.width, self.metrics)
             if height <= body.height * STACK_SHARE:
                 image_box = Box(body.left, body.top + height + GAP_BELOW_TEXT, body.width,
                                 body.height - height - GAP_BELOW_TEXT)
-                self.add(ContentSlide(**on, paras=tuple(paras), size=STACK_SIZE,
+                self.add(ContentSlide(**on, paras=tuple(paras),
                                       text_box=Box(body.left, body.top, body.width, height),
                                       image=images.pop(0), image_box=image_box))
                 paras = []
-        if images and paras and not tables and not after:
-            size = fit_size(paras, left.width, left.height, self.metrics)
-            if size:
-                self.add(ContentSlide(**on, paras=tuple(paras), size=size, text_box=left,
-                                      image=images.pop(0)))
-                paras = []
+        if images and paras and not tables and not after and \
+                fits(paras, size, left.width, left.height, self.metrics):
+            self.add(ContentSlide(**on, paras=tuple(paras), text_box=left, image=images.pop(0)))
+            paras = []
         if tables and paras:
-            height = text_height(paras, SIZES_FOR_TABLE, body.width, self.metrics)
+            height = text_height(paras, size, body.width, self.metrics)
             room = body.height - height - GAP_BELOW_TEXT
             parts = table_parts(tables[0], body.width, room, body.height, self.metrics)
-            fits = parts[0].stop > parts[0].start and room > 0
-            if height < body.height * TABLE_TEXT_SHARE and fits:
+            fits_below = room > 0 and parts[0].stop > parts[0].start
+            if height < body.height * TABLE_TEXT_SHARE and fits_below:
                 text_box = Box(body.left, body.top, body.width, height)
                 self.add_table(section, pos, tables.pop(0), paras=tuple(paras), text_box=text_box,
                                room=room)
@@ -250,10 +214,10 @@ class Planner:
             self.add_text(section, pos, after)
         for image in images:
             self.add(ContentSlide(title=section.title, section=section.anchor, image=image,
-                                  pos=image.pos))
+                                  pos=image.pos, size=size))
 
     def add_text(self, section: Section, pos: SourcePos, paras: list[Para]) -> None:
-        """Add text slides: shrunk to fit, or split into continuation slides with a warning."""
+        """Add text slides at the deck's size: one, or continuation slides balanced in height."""
         box = self.geo.body
         on = dict(section=section.anchor, pos=pos, text_box=box)
         if len(paras) == 1 and paras[0].style in ("plain", "quote") and \
@@ -263,16 +227,13 @@ class Planner:
             self.add(ContentSlide(title=section.title, **on, paras=tuple(paras),
                                   size=STATEMENT_SIZE, statement=True))
             return
-        size = fit_size(paras, box.width, box.height, self.metrics)
-        if size is not None:
-            self.add(ContentSlide(title=section.title, **on, paras=tuple(paras), size=size))
-            return
-        pages = paginate(paras, box.width, box.height, self.metrics)
-        self.warn(pos, f"slide '{section.title}' does not fit even at {MIN_SIZE:g} pt; "
-                  f"split into {len(pages)} slides")
+        pages = paginate(paras, self.size, box.width, box.height, self.metrics)
+        if len(pages) > 1:
+            self.split(pos, f"slide '{section.title}'", len(pages),
+                       not fits(paras, MIN_SIZE, box.width, box.height, self.metrics))
         for number, page in enumerate(pages, 1):
             title = self.numbered(section.title, number, len(pages))
-            self.add(ContentSlide(title=title, **on, paras=tuple(page), size=SPLIT_SIZE))
+            self.add(ContentSlide(title=title, **on, paras=tuple(page), size=self.size))
 
     def add_table(self, section: Section, pos: SourcePos, table: Table,
                   paras: tuple[Para, ...] = (), text_box: Box | None = None,
@@ -282,33 +243,62 @@ class Planner:
         first_room = room if room is not None else body.height
         parts = table_parts(table, body.width, first_room, body.height, self.metrics)
         if len(parts) > 1:
-            self.warn(table.pos, f"table in '{section.title}' does not fit on one slide; "
-                      f"split into {len(parts)} slides")
+            whole = table_parts(table, body.width, body.height, body.height, self.metrics)
+            self.split(table.pos, f"table in '{section.title}'", len(parts), len(whole) > 1,
+                       TABLE_SIZES[-1])
         for number, part in enumerate(parts, 1):
             first = number == 1
             self.add(ContentSlide(title=self.numbered(section.title, number, len(parts)),
                                   section=section.anchor, paras=paras if first else (),
-                                  size=SIZES_FOR_TABLE, text_box=text_box if first else None,
+                                  size=self.size, text_box=text_box if first else None,
                                   table=part, pos=pos))
 
     def add_activity(self, section: Section, activity: Activity, notes: str) -> None:
-        """Add an activity slide: instructions beside the duration, or at full width if need be."""
+        """Add an activity slide: steps beside the duration and materials, or at full width with
+        the materials under them, on continuation slides if need be (nothing is left off)."""
+        lang, minutes = self.lang, text(self.lang, "min")
         paras = paras_of(for_slides(activity.blocks))
-        box = self.geo.left
-        size = fit_size(paras, box.width, box.height, self.metrics)
-        if size is None:
-            box = self.geo.body
-            size = fit_size(paras, box.width, box.height, self.metrics)
-        pages = [paras] if size is not None else \
-            paginate(paras, box.width, box.height, self.metrics)
-        if size is None:
-            self.warn(activity.pos, f"activity '{activity.title}' does not fit on one slide; "
-                      f"split into {len(pages)} slides")
+        steps = list(paras)
+        if activity.groups:
+            paras.append(Para((Run(f"{text(lang, 'Groups')}: ", strong=True),
+                               Run(activity.groups))))
+        if activity.room:
+            room = f"{text(lang, 'Room')}: {activity.room}"
+            notes = f"{notes}\n{room}" if notes else room
+        left, body = self.geo.left, self.geo.body
+        panel = [Para((Run(f"{activity.minutes} {minutes}", strong=True),), style="heading"),
+                 *self.materials_paras(activity)]
+        narrow = fits(paras, self.size, left.width, left.height, self.metrics) and \
+            fits(panel, MATERIALS_SIZE, self.geo.right.width,
+                 self.geo.right.height - DURATION_ROOM, self.metrics)
+        everything = paras + self.materials_paras(activity)
+        if narrow:
+            pages, box, materials = [paras], left, activity.materials
+        elif fits(paras, self.size, body.width, body.height, self.metrics) and \
+                not fits(everything, self.size, body.width, body.height, self.metrics):
+            # The steps stay together; the materials follow on a slide of their own.
+            box, materials = body, ()
+            pages = [paras] + paginate(self.materials_paras(activity), self.size, body.width,
+                                       body.height, self.metrics)
+        else:
+            box, materials = body, ()
+            pages = paginate(everything, self.size, body.width, body.height, self.metrics)
+            if len(pages) > 1:
+                # Materials moving to a continuation slide is the layout's choice, not an excess.
+                overfull = not fits(steps, MIN_SIZE, body.width, body.height, self.metrics)
+                self.split(activity.pos, f"activity '{activity.title}'", len(pages), overfull)
         for number, page in enumerate(pages, 1):
             self.add(ActivitySlide(title=self.numbered(activity.title, number, len(pages)),
-                                   section=section.anchor, paras=tuple(page),
-                                   size=size or SPLIT_SIZE, text_box=box, minutes=activity.minutes,
-                                   materials=activity.materials, notes=notes, pos=activity.pos))
+                                   section=section.anchor, paras=tuple(page), size=self.size,
+                                   text_box=box, minutes=activity.minutes, materials=materials,
+                                   notes=notes, pos=activity.pos))
+
+    def materials_paras(self, activity: Activity) -> list[Para]:
+        """Return an activity's materials as a labelled list, for slides that show them as text."""
+        if not activity.materials:
+            return []
+        label = Para((Run(text(self.lang, "Materials"), strong=True),), style="heading")
+        return [label, *(Para((Run(item),), style="bullet") for item in activity.materials)]
 
     def add_closing(self) -> None:
         """Add the closing slide with QR codes to the workshop page and the video."""
@@ -319,10 +309,6 @@ class Planner:
                               subtitle=(text(self.lang, "Questions?"),), links=tuple(links),
                               pos=self.workshop.source))
 
-    @staticmethod
-    def numbered(title: str, number: int, total: int) -> str:
-        """Return a title with `(2/3)` when content runs over several slides."""
-        return title if total == 1 else f"{title} ({number}/{total})"
 
 
 def _with_notes(spec: SlideSpec, notes: str) -> SlideSpec:
@@ -334,11 +320,18 @@ def _with_notes(spec: SlideSpec, notes: str) -> SlideSpec:
 
 
 def plan_deck(workshop: Workshop, context: Context) -> Deck:
-    """Return the planned deck of a workshop."""
-    return Planner(workshop, context).plan()
+    """Return the planned deck of a workshop at its one body size: the largest at which all but
+    a few slides fit, the rest split into continuation slides at that same size."""
+    deck = Deck()
+    for size in SIZES:
+        deck = Planner(workshop, context, size).plan()
+        content = sum(1 for spec in deck.slides if isinstance(spec, ContentSlide | ActivitySlide))
+        if deck.splits <= max(FEW_SPLITS, round(content * FEW_SHARE)):
+            break
+    return deck
 
 
 def deck_outline(workshop: Workshop, context: Context) -> Outline:
     """Return the slide numbers the planned deck gives each section, activity and agenda item."""
-    planner = Planner(workshop, context)
-    return outline_of(planner.plan().slides, planner.slots)
+    return outline_of(plan_deck(workshop, context).slides,
+                      schedule(workshop, context.start(workshop)))

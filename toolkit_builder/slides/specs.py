@@ -32,6 +32,7 @@ class FittedSlide(SlideBase):
     """A slide whose title is set at the largest size that fits the title placeholder."""
 
     title_size: float = TITLE_SIZES[0]
+    marker: str = ""                        # progress on a section's first slide: "03 / 11"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,7 +49,7 @@ class AgendaSlide(FittedSlide):
     """The agenda (or part of it) as a table with clock times."""
 
     kind: ClassVar[str] = "agenda"
-    table: TablePart
+    tables: tuple[TablePart, ...]           # one table, or two halves side by side
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,3 +113,5 @@ class Deck:
 
     slides: list[SlideSpec] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    size: float = SIZES[0]                  # the one body size of every text slide
+    splits: int = 0                         # continuation slides the size made necessary

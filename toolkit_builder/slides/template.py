@@ -94,6 +94,36 @@ def apply_theme(prs, theme: Theme) -> None:
     part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+
+def set_body_size(prs, sizes: list[float], gap: float) -> None:
+    """Write a deck's body size per level into the master's text styles (level 1 is plain text,
+    the others list levels), with the space before each paragraph, so that every slide inherits
+    them and a partner restyles the deck from its master."""
+    body = prs.slide_master.element.find(f"{{{P}}}txStyles/{{{P}}}bodyStyle")
+    for level, size in enumerate(sizes, 1):
+        ppr = body.find(f"{{{A}}}lvl{level}pPr")
+        if ppr is None:
+            continue
+        for old in ppr.findall(f"{{{A}}}spcBef"):
+            ppr.remove(old)
+        spacing = etree.Element(f"{{{A}}}spcBef")
+        etree.SubElement(spacing, f"{{{A}}}spcPts", val=str(round(gap * size * 100)))
+        ppr.insert(0, spacing)
+        rpr = ppr.find(f"{{{A}}}defRPr")
+        if rpr is None:
+            rpr = etree.SubElement(ppr, f"{{{A}}}defRPr")
+        rpr.set("sz", str(round(size * 100)))
+    # A layout's own sizes would override the master's (python-pptx's Two Content sets 28 pt).
+    for index in (CONTENT, TWO_CONTENT):
+        for shape in prs.slide_layouts[index].placeholders:
+            if shape.placeholder_format.idx == 0:
+                continue
+            for rpr in shape.element.iter(f"{{{A}}}defRPr"):
+                rpr.attrib.pop("sz", None)
+
+
 @lru_cache(maxsize=8)
 def _template_bytes(path: Path) -> bytes:
     """Return a template's bytes (read once per process)."""

@@ -21,11 +21,12 @@ def hex_colour(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
-def run_xml(run: Run, size: float, *, bold: bool = False, italic: bool = False,
+def run_xml(run: Run, size: float | None, *, bold: bool = False, italic: bool = False,
             colour: str | None = None, mono: str | None = None,
             link: Callable[[str], str] | None = None) -> str:
-    """Return an `a:r` element for a run: size, weight, slant, colour, font and hyperlink."""
-    attrs = f' sz="{round(size * 100)}" dirty="0"'
+    """Return an `a:r` element for a run: size (None: the master's), weight, slant, colour,
+    font and hyperlink."""
+    attrs = (f' sz="{round(size * 100)}"' if size else "") + ' dirty="0"'
     if run.strong or bold:
         attrs += ' b="1"'
     if run.emphasis or italic:
@@ -39,15 +40,27 @@ def run_xml(run: Run, size: float, *, bold: bool = False, italic: bool = False,
 
 
 def paragraph_xml(runs_xml: str, *, margin: float = 0.0, indent: float = 0.0, bullet: str = "",
-                  space_before: float = 0.0, align: str = "l",
+                  space_before: float = 0.0, align: str | None = "l",
                   end_size: float | None = None) -> str:
-    """Return an `a:p` element with its margin, hanging indent, bullet and spacing."""
+    """Return an `a:p` element with its margin, hanging indent, bullet and spacing (align None:
+    only the runs, every paragraph property from the placeholder's style)."""
     spacing = f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>' \
         if space_before else ""
     ppr = (f'<a:pPr marL="{Pt(margin)}" indent="{Pt(indent)}" algn="{align}">{spacing}'
-           f'{bullet or "<a:buNone/>"}</a:pPr>')
+           f'{bullet or "<a:buNone/>"}</a:pPr>') if align is not None else ""
     end = f'<a:endParaRPr sz="{round(end_size * 100)}" dirty="0"/>' if end_size else ""
     return f"<a:p>{ppr}{runs_xml}{end}</a:p>"
+
+
+def level_paragraph_xml(runs_xml: str, level: int, *, margin: float | None = None,
+                        bullet: str = "", first: bool = False) -> str:
+    """Return an `a:p` element on one of the master's text levels, overriding only what the
+    paragraph needs: a margin (quotes), a numbering, no space above the first paragraph."""
+    attrs = f' lvl="{level}"' if level else ""
+    if margin is not None:
+        attrs += f' marL="{Pt(margin)}" indent="0"'
+    spacing = '<a:spcBef><a:spcPts val="0"/></a:spcBef>' if first else ""
+    return f"<a:p><a:pPr{attrs}>{spacing}{bullet}</a:pPr>{runs_xml}</a:p>"
 
 
 def bullet_xml(char: str, colour: str) -> str:
@@ -89,6 +102,18 @@ def table_xml(widths: list[float], rows: list[tuple[float, list[str]]],
 
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+
+def placeholder_xml(shape_id: int, kind: str, idx: int, paragraph: str) -> etree._Element:
+    """Return a `p:sp` placeholder of a layout's kind (ftr, dt, sldNum) that inherits its place
+    and style from the layout and the master, holding one paragraph."""
+    names = {"dt": "Date Placeholder", "ftr": "Footer Placeholder", "sldNum": "Slide Number"}
+    return etree.fromstring(
+        f'<p:sp xmlns:p="{P}" {NSDECL}><p:nvSpPr>'
+        f'<p:cNvPr id="{shape_id}" name="{names[kind]} {shape_id}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f'<p:nvPr><p:ph type="{kind}" idx="{idx}"/></p:nvPr></p:nvSpPr><p:spPr/>'
+        f'<p:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</p:txBody></p:sp>')
 
 
 def textbox_xml(shape_id: int, name: str, box, paragraph: str, inset_x: float,

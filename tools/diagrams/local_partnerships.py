@@ -1,9 +1,12 @@
-"""Draw the diagrams of the workshop "Building local partnerships".
+"""Draw the diagrams of the workshop "Building local partnerships", in English and Spanish.
 
-Writes two PNGs into workshops/local-partnerships/images/:
+Writes into workshops/local-partnerships/images/, 1600 x 900 px, in the theme's font:
 
-- partnership-map.png: the local authority in the centre, the partners around it;
-- partnership-cycle.png: the five steps a partnership goes round, year after year.
+- partnership-map.png / .svg: the local authority in the centre, the partners around it;
+- partnership-cycle.png / .svg: the five steps a partnership goes round, year after year;
+
+and the Spanish versions partnership-map.es.png / .es.svg and partnership-cycle.es.png /
+.es.svg. The SVGs are the editable sources: their words are text a translator can change.
 
 Run with the project's interpreter:  .venv/bin/python tools/diagrams/local_partnerships.py
 """
@@ -11,137 +14,128 @@ Run with the project's interpreter:  .venv/bin/python tools/diagrams/local_partn
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from canvas import ROOT, Canvas, check_languages, write
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "workshops" / "local-partnerships" / "images"
+WORKSHOP = ROOT / "workshops" / "local-partnerships"
+OUT_DIR = WORKSHOP / "images"
+SOURCE = "tools/diagrams/local_partnerships.py"
 
 W, H = 1600, 900
-SCALE = 2  # draw at twice the size, then shrink: smooth edges
 
-WHITE = (255, 255, 255)
-INK = (30, 42, 54)
-MUTED = (96, 110, 124)
-BLUE = (38, 92, 138)
-BLUE_LIGHT = (222, 234, 245)
-TEAL = (32, 140, 130)
-TEAL_LIGHT = (218, 240, 237)
-ORANGE = (226, 128, 48)
-ORANGE_LIGHT = (252, 234, 216)
-LINE = (176, 190, 204)
-ARROW = (140, 158, 176)
+WHITE = "#FFFFFF"
+INK = "#1E2A36"
+MUTED = "#5E6A78"
+BLUE = "#265C8A"
+BLUE_LIGHT = "#DEEAF5"
+TEAL = "#15766E"  # darker than the old #208C82: white text on it reaches 4.5:1
+TEAL_LIGHT = "#DAF0ED"
+ORANGE = "#E28030"
+ORANGE_LIGHT = "#FCEAD8"
+LINE = "#B0BECC"
+ARROW = "#8C9EB0"
 
-FONT_DIRS = [
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/truetype/liberation2"),
-]
-
-
-def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    """Return DejaVu Sans (or Liberation Sans) at `size` px of the final image."""
-    names = (
-        ["DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf"]
-        if bold
-        else ["DejaVuSans.ttf", "LiberationSans-Regular.ttf"]
-    )
-    for folder in FONT_DIRS:
-        for name in names:
-            if (folder / name).exists():
-                return ImageFont.truetype(str(folder / name), size * SCALE)
-    return ImageFont.load_default()
-
-
-def s(value: float) -> int:
-    """Scale a coordinate of the final image to the drawing canvas."""
-    return int(round(value * SCALE))
-
-
-def text_size(draw: ImageDraw.ImageDraw, text: str, fnt) -> tuple[int, int]:
-    box = draw.textbbox((0, 0), text, font=fnt)
-    return box[2] - box[0], box[3] - box[1]
-
-
-def centred_lines(draw, cx, cy, lines, fnt, fill, gap=10):
-    """Draw lines of text centred on (cx, cy), in final-image coordinates."""
-    heights = [text_size(draw, line, fnt)[1] for line in lines]
-    ascent, descent = fnt.getmetrics()
-    line_h = ascent + descent
-    total = line_h * len(lines) + s(gap) * (len(lines) - 1)
-    y = s(cy) - total / 2
-    for line, _h in zip(lines, heights, strict=True):
-        w, _ = text_size(draw, line, fnt)
-        draw.text((s(cx) - w / 2, y), line, font=fnt, fill=fill)
-        y += line_h + s(gap)
-
-
-def canvas():
-    img = Image.new("RGB", (s(W), s(H)), WHITE)
-    return img, ImageDraw.Draw(img)
+# Each label's lines are separated by "\n"; a line too long for its box wraps between words.
+LABELS = {
+    "en": {
+        "centre": "Local\nauthority",
+        "partners": {
+            "employers": "Employers and\nbusiness groups",
+            "employment": "Public employment\nservice",
+            "schools": "Schools and\ntraining providers",
+            "ngos": "NGOs and\nsocial economy",
+            "unions": "Trade unions",
+            "region": "Region and\nnational agencies",
+        },
+        "steps": (
+            "1  Shared\ndiagnosis",
+            "2  Shared\ngoals",
+            "3  Pooled\nresources",
+            "4  Joint\naction",
+            "5  Measure\nand adjust",
+        ),
+        "cycle": "A partnership\ngoes round,\nyear after year",
+    },
+    "es": {
+        "centre": "Ayuntamiento",
+        "partners": {
+            "employers": "Empresas y\nsus asociaciones",
+            "employment": "Servicio público\nde empleo",
+            "schools": "Centros educativos\ny de formación",
+            "ngos": "ONG y\neconomía social",
+            "unions": "Sindicatos",
+            "region": "Administración\nregional y estatal",
+        },
+        "steps": (
+            "1  Diagnóstico\ncompartido",
+            "2  Objetivos\ncompartidos",
+            "3  Recursos\nen común",
+            "4  Acción\nconjunta",
+            "5  Medir\ny ajustar",
+        ),
+        "cycle": "Una alianza\nvuelve a empezar,\naño tras año",
+    },
+}
 
 
-def save(img: Image.Image, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / name
-    img.resize((W, H), Image.LANCZOS).save(path, optimize=True)
-    return path
+def fitted(c: Canvas, texts, *, size: float, weight: str, max_width: float,
+           max_lines: int) -> float:
+    """Return one size at which all `texts` fit; fail if they do not fit even at 28 px."""
+    found = c.fit(texts, size=size, weight=weight, max_width=max_width, max_lines=max_lines,
+                  min_size=28)
+    if found is None:
+        raise ValueError(f"{list(texts)} do not fit {max_width} px in {max_lines} lines")
+    return found
 
 
-def partnership_map() -> Path:
-    img, draw = canvas()
+def partnership_map(lang: str) -> Canvas:
+    """Return the partnership map in one language."""
+    labels = LABELS[lang]
+    c = Canvas(W, H, lang=lang, source=SOURCE)
     cx, cy = 800, 455
     partners = [
-        # (label lines, angle in degrees, colour, light colour)
-        (["Employers and", "business groups"], -90, ORANGE, ORANGE_LIGHT),
-        (["Public employment", "service"], -30, BLUE, BLUE_LIGHT),
-        (["Schools and", "training providers"], 30, BLUE, BLUE_LIGHT),
-        (["NGOs and", "social economy"], 90, ORANGE, ORANGE_LIGHT),
-        (["Trade unions"], 150, BLUE, BLUE_LIGHT),
-        (["Region and", "national agencies"], 210, BLUE, BLUE_LIGHT),
+        # (label key, angle in degrees, colour, light colour)
+        ("employers", -90, ORANGE, ORANGE_LIGHT),
+        ("employment", -30, BLUE, BLUE_LIGHT),
+        ("schools", 30, BLUE, BLUE_LIGHT),
+        ("ngos", 90, ORANGE, ORANGE_LIGHT),
+        ("unions", 150, BLUE, BLUE_LIGHT),
+        ("region", 210, BLUE, BLUE_LIGHT),
     ]
     rx, ry = 560, 315
     box_w, box_h = 440, 130
-    label = font(True, 34)
+    texts = [labels["partners"][key] for key, *_ in partners]
+    size = fitted(c, texts, size=34, weight="bold", max_width=box_w - 40, max_lines=2)
 
     centres = []
-    for _lines, angle, _col, _light in partners:
+    for _key, angle, _col, _light in partners:
         a = math.radians(angle)
-        px, py = cx + rx * math.cos(a), cy + ry * math.sin(a)
-        centres.append((px, py))
-        draw.line([(s(cx), s(cy)), (s(px), s(py))], fill=LINE, width=s(5))
+        centres.append((cx + rx * math.cos(a), cy + ry * math.sin(a)))
+        c.line([(cx, cy), centres[-1]], LINE, 5)
 
-    for (lines, _angle, col, light), (px, py) in zip(partners, centres, strict=True):
-        box = [s(px - box_w / 2), s(py - box_h / 2), s(px + box_w / 2), s(py + box_h / 2)]
-        draw.rounded_rectangle(box, radius=s(24), fill=light, outline=col, width=s(4))
-        centred_lines(draw, px, py, lines, label, INK, gap=4)
+    for (key, _angle, col, light), (px, py) in zip(partners, centres, strict=True):
+        c.box(px - box_w / 2, py - box_h / 2, px + box_w / 2, py + box_h / 2, fill=light,
+              outline=col, width=4, radius=24)
+        c.text_block(px, py, labels["partners"][key], size=size, weight="bold", fill=INK,
+                     on=light, max_width=box_w - 40, max_lines=2, line_height=1.25)
 
     r = 150
-    draw.ellipse([s(cx - r), s(cy - r), s(cx + r), s(cy + r)], fill=TEAL)
-    centred_lines(draw, cx, cy, ["Local", "authority"], font(True, 40), WHITE, gap=6)
-    return save(img, "partnership-map.png")
+    c.ellipse(cx, cy, r, fill=TEAL)
+    centre = fitted(c, [labels["centre"]], size=40, weight="bold", max_width=240, max_lines=2)
+    c.text_block(cx, cy, labels["centre"], size=centre, weight="bold", fill=WHITE, on=TEAL,
+                 max_width=240, max_lines=2, line_height=1.25)
+    return c
 
 
-def arrow_head(draw, tip, angle, size, fill):
-    """A filled triangle pointing along `angle` (radians) with its tip at `tip`."""
-    tx, ty = tip
-    left = (tx - size * math.cos(angle - 0.45), ty - size * math.sin(angle - 0.45))
-    right = (tx - size * math.cos(angle + 0.45), ty - size * math.sin(angle + 0.45))
-    draw.polygon([(s(tx), s(ty)), (s(left[0]), s(left[1])), (s(right[0]), s(right[1]))], fill=fill)
-
-
-def partnership_cycle() -> Path:
-    img, draw = canvas()
+def partnership_cycle(lang: str) -> Canvas:
+    """Return the partnership cycle in one language."""
+    labels = LABELS[lang]
+    c = Canvas(W, H, lang=lang, source=SOURCE)
     cx, cy = 800, 470
     rx, ry = 560, 300
-    steps = [
-        (["1  Shared", "diagnosis"], BLUE, BLUE_LIGHT),
-        (["2  Shared", "goals"], TEAL, TEAL_LIGHT),
-        (["3  Pooled", "resources"], ORANGE, ORANGE_LIGHT),
-        (["4  Joint", "action"], BLUE, BLUE_LIGHT),
-        (["5  Measure", "and adjust"], TEAL, TEAL_LIGHT),
-    ]
-    n = len(steps)
+    colours = [(BLUE, BLUE_LIGHT), (TEAL, TEAL_LIGHT), (ORANGE, ORANGE_LIGHT),
+               (BLUE, BLUE_LIGHT), (TEAL, TEAL_LIGHT)]
+    n = len(colours)
     angles = [-90 + 360 * i / n for i in range(n)]
     pts = [
         (cx + rx * math.cos(math.radians(a)), cy + ry * math.sin(math.radians(a)))
@@ -161,30 +155,41 @@ def partnership_cycle() -> Path:
     for i in range(n):
         a0, a1 = angles[i], angles[i] + 360 / n
         arc = []
-        for k in range(401):
+        for k in range(0, 401, 4):
             a = math.radians(a0 + (a1 - a0) * k / 400)
             x, y = cx + rx * math.cos(a), cy + ry * math.sin(a)
             if not inside_box(x, y):
                 arc.append((x, y))
-        head = 30
-        # Stop the line a little before the tip so the arrow head stays sharp.
-        tip = arc[-1]
-        shaft = [p for p in arc if math.dist(p, tip) > head * 0.6]
-        draw.line([(s(x), s(y)) for x, y in shaft], fill=ARROW, width=s(7), joint="curve")
-        (x1, y1) = arc[-6]
-        arrow_head(draw, tip, math.atan2(tip[1] - y1, tip[0] - x1), head, ARROW)
+        c.arrow(arc, ARROW, 7, head=30, spread=0.45)
 
-    label = font(True, 36)
-    for (lines, col, light), (px, py) in zip(steps, pts, strict=True):
-        box = [s(px - box_w / 2), s(py - box_h / 2), s(px + box_w / 2), s(py + box_h / 2)]
-        draw.rounded_rectangle(box, radius=s(24), fill=light, outline=col, width=s(4))
-        centred_lines(draw, px, py, lines, label, INK, gap=4)
+    size = fitted(c, labels["steps"], size=36, weight="bold", max_width=box_w - 30,
+                  max_lines=2)
+    for text, (col, light), (px, py) in zip(labels["steps"], colours, pts, strict=True):
+        c.box(px - box_w / 2, py - box_h / 2, px + box_w / 2, py + box_h / 2, fill=light,
+              outline=col, width=4, radius=24)
+        c.text_block(px, py, text, size=size, weight="bold", fill=INK, on=light,
+                     max_width=box_w - 30, max_lines=2, line_height=1.25)
 
-    words = ["A partnership", "goes round,", "year after year"]
-    centred_lines(draw, cx, cy, words, font(False, 36), MUTED, gap=8)
-    return save(img, "partnership-cycle.png")
+    words = fitted(c, [labels["cycle"]], size=36, weight="regular", max_width=400, max_lines=3)
+    c.text_block(cx, cy, labels["cycle"], size=words, fill=MUTED, max_width=400, max_lines=3,
+                 line_height=1.4)
+    return c
+
+
+def render() -> dict[str, bytes]:
+    """Return {file name: bytes} of both diagrams' PNG and SVG in every language."""
+    check_languages(WORKSHOP, LABELS)
+    files: dict[str, bytes] = {}
+    for lang in LABELS:
+        files.update(partnership_map(lang).files("partnership-map"))
+        files.update(partnership_cycle(lang).files("partnership-cycle"))
+    return files
+
+
+def main() -> None:
+    """Write both diagrams in every language."""
+    write(OUT_DIR, render())
 
 
 if __name__ == "__main__":
-    for path in (partnership_map(), partnership_cycle()):
-        print(path.relative_to(ROOT))
+    main()
