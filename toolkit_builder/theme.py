@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .contrast import shortfalls
 from .diagnostics import ERROR, Diagnostic, Reporter
 from .errors import ConfigError
 from .frontmatter import _kind as kind
@@ -386,7 +387,20 @@ def check_theme(themes_dir: Path, name: str, root: Path) -> tuple[Theme | None, 
         keys = [(k,) for k in FILE_KEYS] + [("fonts", "files", k) for k in FONT_FILES]
         files = {key: _find(sources, key, reporter) for key in keys}
         theme = None if reporter.errors else _build(sources, data, files)
+        if theme is not None:
+            _check_contrast(sources, theme, reporter)
     return theme, reporter.sorted()
+
+
+def _check_contrast(sources: list[_Source], theme: Theme, reporter: Reporter) -> None:
+    """Warn about theme colours that set text below WCAG's contrast, at the colour's line."""
+    for fore, back, found, least, where in shortfalls(theme.colours):
+        name = fore if fore != "white" else back
+        key = ("colours", name)
+        source = next((s for s in sources if key in s.lines), sources[0])
+        reporter.warning(source.pos(key), f"colours '{fore}' on '{back}' contrast {found:.1f}:1, "
+                         f"below {least:g}:1 for {where}: make one darker or lighter",
+                         "theme.contrast")
 
 
 def load_theme(themes_dir: Path, name: str) -> Theme:

@@ -101,7 +101,7 @@ FOOTER_SIZE = 11                     # the master's footer size (tools/make_pptx
 FOOTER_FIT = 0.92                    # share of its placeholder the footer text may fill
 MARKER_SIZE = 14                     # the progress marker on a section's first slide
 FUNDER_HEIGHT, FUNDER_SIZE = 30, 12  # the funder's emblem and acknowledgement
-FUNDER_BOTTOM = 52                   # their distance from the slide's bottom edge
+FUNDER_BOTTOM = 62                   # their distance from the slide's bottom edge
 SLIDE_NUMBER = ('<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
                 '<a:rPr dirty="0"/><a:t>{number}</a:t></a:fld>')
 FOOTER_TYPES = {PP_PLACEHOLDER.DATE: "dt", PP_PLACEHOLDER.FOOTER: "ftr",

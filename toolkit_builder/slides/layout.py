@@ -105,6 +105,9 @@ def paginate(paras: list[Para], size: float, width: float, height: float,
     pages = _fill(paras, size, width, height, height, metrics)
     if len(pages) < 2:
         return pages
+    even = _even(paras, size, width, height, metrics, len(pages))
+    if even is not None:
+        return even
     best, low, high = pages, 0.0, height
     for _ in range(10):  # the smallest page height that still needs no more pages
         middle = (low + high) / 2
@@ -114,6 +117,30 @@ def paginate(paras: list[Para], size: float, width: float, height: float,
         else:
             low = middle
     return best
+
+
+def _even(paras: list[Para], size: float, width: float, height: float, metrics: Metrics,
+          count: int) -> list[list[Para]] | None:
+    """Return whole paragraphs shared over `count` pages, each as near the average height as
+    the paragraphs allow; None if that does not fit (then pages are filled in turn)."""
+    pages, rest = [], list(paras)
+    for left in range(count, 1, -1):
+        target = text_height(rest, size, width, metrics) / left
+        page: list[Para] = []
+        while rest and fits(page + [rest[0]], size, width, height, metrics):
+            now = text_height(page, size, width, metrics) if page else 0.0
+            after = text_height(page + [rest[0]], size, width, metrics)
+            if page and after > target and after - target > target - now:
+                break
+            page.append(rest.pop(0))
+        if len(page) > 1 and page[-1].style == "heading":
+            rest.insert(0, page.pop())  # a heading never ends a page
+        if not page:
+            return None
+        pages.append(page)
+    if not rest or not fits(rest, size, width, height, metrics):
+        return None
+    return pages + [rest]
 
 
 def _fill(paras: list[Para], size: float, width: float, capacity: float, height: float,

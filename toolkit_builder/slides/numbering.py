@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ..outline import Outline, SlideRange
 from ..resolve import Slot
-from .specs import ActivitySlide, DividerSlide, SlideSpec
+from .specs import ActivitySlide, BreakSlide, DividerSlide, SlideSpec
 
 
 def outline_of(slides: list[SlideSpec], slots: tuple[Slot, ...]) -> Outline:
     """Return the outline of planned slides, numbered from 1, for the agenda on the clock."""
     sections = section_ranges(slides)
-    return Outline(len(slides), sections, activity_slides(slides), agenda_ranges(slots, sections))
+    return Outline(len(slides), sections, activity_slides(slides),
+                   agenda_ranges(slides, slots, sections))
 
 
 def section_ranges(slides: list[SlideSpec]) -> dict[str, SlideRange]:
@@ -32,12 +33,27 @@ def activity_slides(slides: list[SlideSpec]) -> dict[int, int]:
     return numbers
 
 
-def agenda_ranges(slots: tuple[Slot, ...],
+def agenda_ranges(slides: list[SlideSpec], slots: tuple[Slot, ...],
                   sections: dict[str, SlideRange]) -> dict[int, SlideRange]:
-    """Return, by agenda item index, the slides of the sections its slot covers (breaks: none)."""
-    ranges: dict[int, SlideRange] = {}
+    """Return, by agenda item index, the slides shown during it: together they cover the whole
+    deck, so the first item opens on slide 1 (title, agenda), a block on its divider, a break on
+    its break slide, and the last item runs to the closing slide."""
+    breaks = iter(n for n, spec in enumerate(slides, 1) if isinstance(spec, BreakSlide))
+    dividers = {spec.section: n for n, spec in enumerate(slides, 1)
+                if isinstance(spec, DividerSlide)}
+    starts: list[tuple[int, int]] = []
     for index, slot in enumerate(slots):
-        covered = [sections[s.anchor] for s in slot.sections if s.anchor in sections]
+        covered = [sections[s.anchor][0] for s in slot.sections if s.anchor in sections]
         if covered:
-            ranges[index] = (min(r[0] for r in covered), max(r[1] for r in covered))
+            opening = dividers.get(slot.sections[0].anchor)
+            starts.append((min(covered + ([opening] if opening else [])), index))
+        elif slot.is_break:
+            number = next(breaks, None)
+            if number is not None:
+                starts.append((number, index))
+    starts.sort()
+    ranges: dict[int, SlideRange] = {}
+    for k, (first, index) in enumerate(starts):
+        last = starts[k + 1][0] - 1 if k + 1 < len(starts) else len(slides)
+        ranges[index] = (1 if k == 0 else first, last)
     return ranges
