@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "toolkit_builder"
 # Layers from the bottom up; a module may import only from its own layer or below.
 LAYERS = [
     {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting",
-     "config", "manifest_schema", "vocabulary"},
+     "config", "manifest_schema", "vocabulary", "contrast"},
     {"sources", "frontmatter", "reader", "blocks", "resolve", "checks", "theme", "partners",
      "project", "dump", "scaffold", "preparation", "partners_file", "translations",
      "consistency"},

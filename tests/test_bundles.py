@@ -117,8 +117,10 @@ def test_the_partner_deck_shows_both_logos_and_the_local_session(built, tmp_path
     title = Presentation(str(path)).slides[0]
     pictures = [shape for shape in title.shapes if shape.shape_type == 13]
     alts = {shape._element.nvPicPr.cNvPr.get("descr") for shape in pictures}
-    assert alts == {"Bildungszentrum Hohenlauter", "Knowledge-transfer workshop toolkits"}
-    text = " ".join(shape.text_frame.text for shape in title.shapes if shape.has_text_frame)
+    assert alts == {"Bildungszentrum Hohenlauter", "Knowledge-transfer workshop toolkits",
+                    "Co-funded by the European Union (ERDF, URBACT II)"}  # the funder's emblem
+    text = " ".join(shape.text_frame.text.replace("\x0b", " ") for shape in title.shapes
+                    if shape.has_text_frame)
     assert "6 May 2027 · 13:15–14:15 · Room 4, Demo Town Hall" in text
     # joined as English joins lists
     assert "Facilitators: Dana Demo and Eli Example" in text

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .model import SourcePos
+from .resolve import image_files
 from .writers import Context, Rendered
 
 PACKAGE = Path(__file__).resolve().parent
@@ -42,9 +43,8 @@ def context_key(code: str, context: Context) -> str:
 def document_key(kind: str, path: str, context_hash: str, workshop) -> str:
     """Return the cache key of a document: its kind, path, context, source and images."""
     digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}".encode())
-    for image in workshop.images:
-        if image.path and image.path.is_file():
-            digest.update(image.path.read_bytes())
+    for image in image_files(workshop):
+        digest.update(image.read_bytes())
     return digest.hexdigest()
 
 
@@ -52,6 +52,8 @@ def package_key(kind: str, path: str, context_hash: str, workshop,
                 inputs: list[tuple[str, bytes]]) -> str:
     """Return the cache key of a package: its context, source and the hashes of its inputs."""
     digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}".encode())
+    for image in image_files(workshop):  # the zip carries the images and their sources
+        digest.update(image.read_bytes())
     for name, data in inputs:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()

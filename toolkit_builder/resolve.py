@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import AgendaItem, Section, Workshop
 from .vocabulary import words
@@ -68,3 +69,17 @@ def schedule(workshop: Workshop, start: str | None = None) -> tuple[Slot, ...]:
                           tuple(covered)))
         elapsed += item.minutes
     return tuple(slots)
+
+
+def image_files(workshop: Workshop) -> list[Path]:
+    """Return the workshop's image files, each followed by its editable source if one sits beside
+    it (diagram.svg beside diagram.png), so that a translator gets the words to change."""
+    out: dict[Path, None] = {}
+    for image in workshop.images:
+        if image.path is None or not image.path.is_file():
+            continue
+        out[image.path] = None
+        source = image.path.with_suffix(".svg")
+        if source != image.path and source.is_file() and not source.is_symlink():
+            out[source] = None
+    return list(out)

@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 
 from ..artifacts import deterministic_zip
 from ..model import Workshop
+from ..resolve import image_files
 from ..writers import Context, Rendered
 from .readme import REPORT_NAME, SOURCES, licence, readmes
 from .report_template import report_markdown
@@ -21,13 +22,11 @@ def folder_name(workshop: Workshop, context: Context) -> str:
 
 
 def source_files(workshop: Workshop) -> list[tuple[str, bytes]]:
-    """Return the workshop's source in this language and its images.
-
-    A partner can then adapt them.
-    """
+    """Return the workshop's source in this language, its images and their editable sources
+    (SVG), so that a partner can adapt and translate them."""
     source = workshop.folder / PurePosixPath(workshop.source.path).name
     files = [(f"{SOURCES}/{source.name}", source.read_bytes())]
-    for image in dict.fromkeys(i.path for i in workshop.images if i.path and i.path.is_file()):
+    for image in image_files(workshop):
         name = image.relative_to(workshop.folder).as_posix()
         files.append((f"{SOURCES}/{name}", image.read_bytes()))
     return files
