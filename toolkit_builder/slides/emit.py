@@ -33,7 +33,7 @@ from .layout import (
     numeric_column,
     shorten,
 )
-from .measure import Metrics
+from .measure import metrics_for
 from .package import fixed_zip, source_date
 from .pptx_private import (
     append_shape,
@@ -125,9 +125,10 @@ class Emitter:
         self.body = geometry(template_path(self.theme)).body
         self.slide = None
         self.placeholders: dict = {}
-        self.metrics = Metrics(self.theme.font_files)
+        self.metrics = metrics_for(self.theme.font_files)
         self.deck_size: float | None = None
         self.footers = self.footer_texts()
+        self._footer_slots: dict[str, list[tuple[str, int]]] = {}
         self.pen = Pen(self.colours, self.theme.mono_font, self.link)
 
     def footer_texts(self) -> dict[str, str]:
@@ -480,10 +481,7 @@ class Emitter:
         """Add the layout's footer placeholders: the licence, the workshop and partner, and an
         automatic slide number; their place and style are the master's, to edit once."""
         shape_id = free_shape_id(self.slide)
-        for shape in self.slide.slide_layout.placeholders:
-            kind = FOOTER_TYPES.get(shape.placeholder_format.type)
-            if kind is None:
-                continue
+        for kind, idx in self.footer_slots(self.slide.slide_layout):
             if kind == "sldNum":
                 runs = SLIDE_NUMBER.format(number=len(self.prs.slides))
             elif self.footers.get(kind):
@@ -492,9 +490,19 @@ class Emitter:
                         f'<a:t>{escape(self.footers[kind])}</a:t></a:r>')
             else:
                 continue
-            append_shape(self.slide, placeholder_xml(shape_id, kind, shape.placeholder_format.idx,
+            append_shape(self.slide, placeholder_xml(shape_id, kind, idx,
                                                      paragraph_xml(runs, align=None)))
             shape_id += 1
+
+    def footer_slots(self, layout) -> list[tuple[str, int]]:
+        """Return a layout's footer placeholders as (kind, idx), read once per layout."""
+        slots = self._footer_slots.get(layout.name)
+        if slots is None:
+            slots = self._footer_slots[layout.name] = [
+                (FOOTER_TYPES[shape.placeholder_format.type], shape.placeholder_format.idx)
+                for shape in layout.placeholders
+                if shape.placeholder_format.type in FOOTER_TYPES]
+        return slots
 
     def core_properties(self) -> None:
         """Set document properties from the sources, with fixed dates, so rebuilds are identical."""

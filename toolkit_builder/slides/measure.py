@@ -50,6 +50,19 @@ def font_paths(files: dict[str, Path]) -> dict[str, tuple[str, ...]]:
     return paths
 
 
+MEMO_LIMIT = 200_000      # line counts a Metrics keeps before it starts afresh
+_SHARED: dict[tuple, Metrics] = {}
+
+
+def metrics_for(files: dict[str, Path]) -> Metrics:
+    """Return the Metrics of a theme's font files, shared by every deck of a process."""
+    key = tuple(sorted((name, str(path)) for name, path in files.items()))
+    found = _SHARED.get(key)
+    if found is None:
+        found = _SHARED[key] = Metrics(files)
+    return found
+
+
 # Word widths at the reference size, shared by every deck of a process: workshops reuse words.
 _WIDTHS: dict[tuple[str, tuple[str, ...]], float] = {}
 
@@ -59,6 +72,9 @@ class Metrics:
 
     def __init__(self, files: dict[str, Path]):
         self.paths = font_paths(files)
+        # Line counts by (runs, size, width, bold): a deck is planned at up to four sizes, and
+        # pagination measures the same paragraphs again and again.
+        self._lines: dict[tuple, int] = {}
 
     def style_of(self, run: Run, bold: bool = False) -> str:
         """Return the font style a run is set in."""
@@ -96,6 +112,16 @@ class Metrics:
 
     def lines(self, runs: tuple[Run, ...], size: float, width: float, bold: bool = False) -> int:
         """Return how many lines some runs wrap to in a column `width` points wide."""
+        key = (runs, size, width, bold)
+        found = self._lines.get(key)
+        if found is None:
+            if len(self._lines) > MEMO_LIMIT:  # bounded across a long build
+                self._lines.clear()
+            found = self._lines[key] = self._count_lines(runs, size, width, bold)
+        return found
+
+    def _count_lines(self, runs: tuple[Run, ...], size: float, width: float, bold: bool) -> int:
+        """Return how many lines some runs wrap to (measured, word by word)."""
         count, used = 1, 0.0
         for word, style, breaks in self.words(runs, bold):
             word_width = self.width(word, style, size)

@@ -30,7 +30,7 @@ from .layout import (
     table_parts,
     text_height,
 )
-from .measure import Metrics
+from .measure import metrics_for
 from .numbering import outline_of
 from .specs import (
     ActivitySlide,
@@ -75,7 +75,7 @@ class Planner(AgendaSlides):
         self.lang = workshop.lang
         self.size = size                 # the deck's one body size
         self.geo: Geometry = geometry(template_path(context.theme))
-        self.metrics = Metrics(context.theme.font_files)
+        self.metrics = metrics_for(context.theme.font_files)
         self.slots = schedule(workshop, context.start(workshop))  # a partner's local clock
         self.deck = Deck(size=size)
 
