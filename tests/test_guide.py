@@ -6,6 +6,7 @@ import dataclasses
 import io
 import re
 
+import pdfplumber
 import pytest
 from conftest import FIXTURES, ROOT, make_project
 from pypdf import PdfReader
@@ -98,7 +99,9 @@ def test_activity_shows_groups_and_room(led):
 
 def test_timeline_dates_follow_the_partner_session(led):
     workshop, context = load(led, partner="demo-partner")
-    timeline = page_with(pages(workshop, context), "Preparation timeline")
+    texts = pages(workshop, context)
+    start = texts.index(page_with(texts, "Preparation timeline"))
+    timeline = " ".join(texts[start:start + 2])  # it follows the checklist and may go on
     for date in ("Thursday, 25 March 2027", "Wednesday, 7 April 2027", "Thursday, 8 April 2027",
                  "by 22 April 2027"):
         assert date in timeline
@@ -141,3 +144,49 @@ def test_cue_card_is_one_landscape_page_for_every_sample(sample_guides):
         assert landscape == [len(reader.pages) - 1], key  # one page, the last
         if key[1] == "en" or key == "partner":
             assert CUE_MARKER in reader.pages[-1].extract_text(), key
+
+
+TIME_SPAN = re.compile(r"^\d{2}:\d{2}–\d{2}:\d{2}$")
+CELL_PADDING = 2.2 * 72 / 25.4  # points either side of a table cell's text
+WORD_SPACE = 2.5  # points: about a space at the run-of-show's type size
+
+
+def run_of_show_cells(page) -> tuple[list[tuple[float, float]], list[tuple[dict, list]]]:
+    """Return the run-of-show's columns (its header cells) and each row's time and item lines."""
+    rows_of_rects: dict[int, list] = {}
+    for rect in page.rects:
+        rows_of_rects.setdefault(round(rect["top"]), []).append(rect)
+    header = next(sorted(group, key=lambda r: r["x0"])
+                  for _, group in sorted(rows_of_rects.items()) if len(group) >= 4)
+    columns = [(rect["x0"], rect["x1"]) for rect in header]
+    words = page.extract_words()
+    times = [w for w in words if TIME_SPAN.match(w["text"]) and w["x1"] <= columns[0][1]]
+    rows = []
+    for time, following in zip(times, times[1:], strict=False):  # the last is the total
+        cell = [w for w in words if columns[1][0] <= w["x0"] < columns[1][1]
+                and time["top"] - 1 <= w["top"] < following["top"] - 1]
+        lines: dict[int, list] = {}
+        for word in cell:
+            lines.setdefault(round(word["top"]), []).append(word)
+        rows.append((time, [lines[top] for top in sorted(lines)]))
+    return columns, rows
+
+
+def test_run_of_show_gives_the_item_the_width_the_time_does_not_need(sample_guides):
+    project, checked = load_project(ROOT), 0
+    for key, data in sample_guides.items():
+        slug, lang = ("responsive-training", "en") if key == "partner" else key
+        titles = [item.title for item in project.workshops[slug][lang].meta.agenda]
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            columns, rows = run_of_show_cells(pdf.pages[1])
+        assert len(rows) == len(titles), key
+        widest_time = max(time["x1"] - time["x0"] for time, _ in rows)
+        assert columns[0][1] - columns[0][0] <= widest_time + 2 * CELL_PADDING + 1, key
+        room = columns[1][1] - columns[1][0] - 2 * CELL_PADDING
+        for title, (_, lines) in zip(titles, rows, strict=True):
+            assert "".join(w["text"] for line in lines for w in line) == title.replace(" ", "")
+            width = sum(line[-1]["x1"] - line[0]["x0"] for line in lines)
+            if width + WORD_SPACE * (len(lines) - 1) <= room - 1:
+                assert len(lines) == 1, (key, title)
+                checked += 1
+    assert checked >= 60

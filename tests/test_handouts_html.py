@@ -113,11 +113,15 @@ def test_activity_that_closes_its_slot_ends_with_it(sample):
     assert last.activities[0].start == "12:20" and last.activities[0].end == "12:30"
 
 
-def test_slides_column_follows_the_deck_plan(sample):
+def test_slides_column_prints_the_outline_of_each_agenda_item(sample):
     workshop, context = sample
-    outline = Outline(slides=9, sections={"welcome-and-introductions": (2, 4)})
-    rows = run_of_show(list(facilitator_guide(workshop, context)["agenda"]), outline)
-    assert rows[0].slides == "2–4" and rows[1].slides == ""
+    slots = list(facilitator_guide(workshop, context)["agenda"])
+    assert slots[4].is_break
+    outline = Outline(slides=30, sections={"welcome-and-introductions": (2, 4)},
+                      agenda={0: (1, 4), 1: (5, 5), 4: (14, 14)})
+    rows = run_of_show(slots, outline)
+    assert [row.slides for row in rows[:6]] == ["1–4", "5", "", "", "14", ""]
+    assert all(row.slides == "" for row in run_of_show(slots, None))
 
 
 def test_checklist_merges_materials_and_adds_printouts(sample):

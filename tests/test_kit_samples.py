@@ -119,3 +119,21 @@ def test_every_bundle_lists_the_new_documents_in_its_readme(built):
             readme = archive.read(name).decode()
         for kind in NEW_KINDS:
             assert f"-{kind}.pdf" in readme, (entry["path"], kind)
+
+
+def test_contact_sheets_of_every_sample_pdf(built):
+    """Write a contact sheet of every PDF of every edition (no partner) for a reviewer."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("contact_sheet",
+                                                  ROOT / "tools" / "contact_sheet.py")
+    sheets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sheets)
+    root, project = built
+    out = ROOT / "tests" / "artifacts" / "sheets"
+    pdfs = [p for p in sorted((root / "site" / "downloads").rglob("*.pdf"))
+            if not any(f"-{partner.slug}-" in p.name for partner in project.partners)]
+    assert len(pdfs) >= 7 * 9
+    for pdf in pdfs:
+        target = sheets.contact_sheet(pdf, out)
+        assert target.stat().st_size > 5_000, pdf.name

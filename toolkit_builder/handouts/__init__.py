@@ -6,6 +6,7 @@ print CSS) → PDF (WeasyPrint, in render.py only).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ..diagnostics import WARNING, Diagnostic
@@ -18,7 +19,7 @@ from .guide import facilitator_guide
 from .locations import roots
 from .materials import activity_materials
 from .offline import inline_files, offline_page
-from .plan import feedback_form, handout
+from .plan import ENDINGS, TAKEAWAYS_ID, feedback_form, handout
 from .reporting import needs_questionnaire, session_report
 from .templates import render_html
 
@@ -43,15 +44,24 @@ def render_pdf(kind: KindName, plan: Plan, workshop: Workshop, context: Context,
 
     html = build_html(kind, plan, workshop, context)
     data, messages = write_pdf(html, allowed_folders(workshop, context), forms=forms)
-    found = tuple(Diagnostic(workshop.source, WARNING, f"{kind} PDF: {message}",
-                             "handout.weasyprint")
-                  for message in dict.fromkeys(messages))
-    return Rendered(data, found)
+    return Rendered(data, warnings(kind, workshop, messages))
+
+
+def warnings(kind: KindName, workshop: Workshop, messages: list[str]) -> tuple[Diagnostic, ...]:
+    """Return WeasyPrint's complaints about a document as warnings on the workshop."""
+    return tuple(Diagnostic(workshop.source, WARNING, f"{kind} PDF: {message}",
+                            "handout.weasyprint")
+                 for message in dict.fromkeys(messages))
 
 
 def render_handout(workshop: Workshop, context: Context) -> Rendered:
-    """Return the participant handout PDF."""
-    return render_pdf("handout", handout, workshop, context)
+    """Return the participant handout PDF, the first of its ENDINGS that ends on one page."""
+    from .render import write_fitting
+
+    htmls = (build_html("handout", functools.partial(handout, **ending), workshop, context)
+             for ending in ENDINGS)
+    data, messages = write_fitting(htmls, allowed_folders(workshop, context), TAKEAWAYS_ID)
+    return Rendered(data, warnings("handout", workshop, messages))
 
 
 def render_facilitator_guide(workshop: Workshop, context: Context) -> Rendered:

@@ -145,17 +145,21 @@ def section_views(workshop: Workshop, context: Context, slots: list[Slot],
     return views
 
 
+def agenda_slides(outline: Outline | None, index: int) -> str:
+    """Return the slides the deck's outline gives an agenda item ('' without any)."""
+    span = outline.agenda.get(index) if outline else None
+    return outline.label([span]) if outline and span else ""
+
+
 def run_of_show(slots: list[Slot], outline: Outline | None) -> list[Row]:
     """Return the run-of-show: clock times, items, durations, slides, materials and leads."""
     rows = []
-    for slot in slots:
-        ranges = [outline.sections[s.anchor] for s in slot.sections
-                  if outline and s.anchor in outline.sections]
+    for index, slot in enumerate(slots):
         activities = [a for s in slot.sections for a in s.activities]
         materials = [m for a in activities for m in a.materials]
         rows.append(Row(slot.start, slot.end, slot.item.title, slot.item.minutes, slot.is_break,
-                        outline.label(ranges) if outline else "",
-                        ", ".join(dict.fromkeys(materials)), slot.item.lead, bool(activities)))
+                        agenda_slides(outline, index), ", ".join(dict.fromkeys(materials)),
+                        slot.item.lead, bool(activities)))
     return rows
 
 

@@ -32,6 +32,8 @@ from .locations import workshop_url
 
 # How many ruled lines a worksheet offers for writing; enough for a few sentences per step.
 WORKSHEET_LINES = 9
+# Tables of at most this many rows never split across pages.
+SHORT_TABLE_ROWS = 6
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def table_html(table: Table, opts: Options) -> Markup:
     head = "".join(cell("th", runs, i) for i, runs in enumerate(table.header))
     body = "".join("<tr>" + "".join(cell("td", runs, i) for i, runs in enumerate(row)) + "</tr>"
                    for row in table.rows)
-    return Markup(f'<table class="content"><thead><tr>{head}</tr></thead>'
+    short = " short" if len(table.rows) <= SHORT_TABLE_ROWS else ""
+    return Markup(f'<table class="content{short}"><thead><tr>{head}</tr></thead>'
                   f'<tbody>{body}</tbody></table>')
 
 
@@ -128,17 +131,24 @@ def image_html(image: Image, opts: Options) -> Markup:
         workshop_url(opts.folder, image.path), image.alt, width, caption)
 
 
+def ruled_lines(count: int) -> Markup:
+    """Return ruled lines to write on, hidden from screen readers."""
+    return Markup('<div class="ruled" aria-hidden="true">%s</div>') % Markup(
+        '<span class="line"></span>' * count)
+
+
 def worksheet_html(activity: Activity, opts: Options) -> Markup:
-    """Return an activity as a worksheet: what to do, then ruled space to write."""
+    """Return an activity as a worksheet: what to do, then ruled space to write.
+
+    The instructions stay together; a page may end only before or among the ruled lines.
+    """
     inner = blocks_html(activity.blocks, opts)
-    lines = Markup('<div class="ruled" aria-hidden="true">%s</div>') % Markup(
-        '<span class="line"></span>' * WORKSHEET_LINES)
     return Markup(
-        '<section class="worksheet"><p class="kicker">%s · %s %s</p>'
-        '<h3 class="worksheet-title">%s</h3>'
-        '%s<p class="write-label">%s</p>%s</section>') % (
+        '<section class="worksheet"><div class="worksheet-start"><p class="kicker">%s · %s %s</p>'
+        '<h3 class="worksheet-title">%s</h3>%s</div>'
+        '<p class="write-label">%s</p>%s</section>') % (
         opts.worksheet_label, activity.minutes, opts.minutes_label, activity.title, inner,
-        opts.notes_label, lines)
+        opts.notes_label, ruled_lines(WORKSHEET_LINES))
 
 
 def material_html(material: Material, opts: Options) -> Markup:

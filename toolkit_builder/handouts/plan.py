@@ -24,8 +24,10 @@ QUESTIONS = (N_("What will you apply in your own work?"), N_("What was missing o
 SCALE = (1, 2, 3, 4, 5)
 # Ruled lines under each open question of the feedback form.
 QUESTION_LINES = 3
-# Ruled lines on the handout's last page, for the participant's own notes.
-NOTES_LINES = 12
+# How the handout may end, tried in turn until the take-aways start on the last page: after the
+# last section, with this many ruled lines for notes (fewer rather than a page of leftovers), else
+# on a page of their own.
+ENDINGS = ({"notes_lines": 12}, {"notes_lines": 8}, {"notes_lines": 12, "own_page": True})
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,13 @@ def toc(workshop: Workshop) -> list[TocEntry]:
     return entries
 
 
-def handout(workshop: Workshop, context: Context) -> dict:
-    """Return the participant handout's template variables."""
+def handout(workshop: Workshop, context: Context, notes_lines: int = 12,
+            own_page: bool = False) -> dict:
+    """Return the participant handout's template variables (ending as ENDINGS describes)."""
     values = base(workshop, context, "handout")
     values.update(
-        about_id=ABOUT_ID, notes_lines=NOTES_LINES, takeaways_id=TAKEAWAYS_ID, toc=toc(workshop),
+        about_id=ABOUT_ID, notes_lines=notes_lines, takeaways_id=TAKEAWAYS_ID, toc=toc(workshop),
+        takeaways_own_page=own_page,
         intro=blocks_html(workshop.intro, options(workshop, context, "handout")),
         sections=handout_sections(workshop, context),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -95,10 +96,26 @@ def _remember(allowed: dict[str, Path]) -> None:
 def write_pdf(html: str, allowed: dict[str, Path], forms: bool = False) -> tuple[bytes, list[str]]:
     """Return the PDF of a final HTML document (its inputs as fillable fields if `forms`) and
     WeasyPrint's warnings."""
+    return write_fitting([html], allowed, "", forms)
+
+
+def starts_last_page(pages: list, anchor: str) -> bool:
+    """Return whether the element `anchor` starts on the last page (each page it spans lists it)."""
+    return anchor in pages[-1].anchors and (len(pages) < 2 or anchor not in pages[-2].anchors)
+
+
+def write_fitting(htmls: Iterable[str], allowed: dict[str, Path], anchor: str,
+                  forms: bool = False) -> tuple[bytes, list[str]]:
+    """Return the PDF and warnings of the first HTML with `anchor` on its last page, or the last."""
     _drop_stale(allowed)
+    options = {**PDF_OPTIONS, "cache": IMAGE_CACHE, "pdf_forms": forms}
     with collected() as messages:
-        document = HTML(string=html, url_fetcher=SandboxFetcher(allowed))
-        data = document.write_pdf(font_config=FONT_CONFIG, cache=IMAGE_CACHE, pdf_forms=forms,
-                                  **PDF_OPTIONS)
+        for html in htmls:
+            del messages[:]
+            document = HTML(string=html, url_fetcher=SandboxFetcher(allowed)).render(
+                font_config=FONT_CONFIG, **options)
+            if starts_last_page(document.pages, anchor):
+                break
+        data = document.write_pdf(**options)
     _remember(allowed)
     return data, messages
