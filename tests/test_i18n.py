@@ -205,4 +205,4 @@ def test_new_writes_a_norwegian_scaffold_with_a_readable_slug_that_passes_strict
     strict = run_cli(root, "check", "--strict")
     assert strict.returncode == 0, strict.stdout
     bad = run_cli(root, "new", "X", "--slug", "Bad Slug")
-    assert bad.returncode == 1 and "--slug 'Bad Slug' must be lowercase" in bad.stderr
+    assert bad.returncode == 2 and "--slug 'Bad Slug' must be lowercase" in bad.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -11,8 +12,11 @@ from typing import TextIO
 from .diagnostics import Reporter, plural
 from .dump import as_data
 from .errors import ToolkitError
-from .project import Project, load_project
+from .project import Project
+from .suggest import did_you_mean
 from .translations import table
+
+COMMAND = "./build.py"  # the one spelling every message uses (`ktw` runs the same code)
 
 
 def summary(project: Project, reporter: Reporter) -> str:
@@ -58,17 +62,18 @@ class ProgressView:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every workshop; print findings and a summary."""
-    from .pipeline import writer_checks
+    from .pipeline import check_project
 
-    project = load_project(args.root)
-    if not project.reporter.errors and project.workshops:
-        project.reporter.extend(writer_checks(project))
+    project = check_project(args.root)
     print_findings(project.reporter, sys.stdout)
     if args.dump_model:
         langs = project.workshops.get(args.dump_model)
         if not langs:
-            print(f"error: no workshop '{args.dump_model}'", file=sys.stderr)
-            return 1
+            known = ", ".join(sorted(project.workshops)) or "none"
+            print(f"error: no workshop '{args.dump_model}'"
+                  f"{did_you_mean(args.dump_model, project.workshops)}; the workshops are: {known}",
+                  file=sys.stderr)
+            return 2
         data = {lang: as_data(w, project.settings.root) for lang, w in sorted(langs.items())}
         print(json.dumps(data, indent=2, ensure_ascii=False))
     if args.translations:
@@ -90,12 +95,15 @@ def print_table(rows: list[list[str]]) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     """Scaffold a workshop folder."""
     from .config import load_settings
-    from .scaffold import scaffold
+    from .scaffold import scaffold, slug_problem
 
+    if args.slug is not None and slug_problem(args.slug):
+        print(f"error: {slug_problem(args.slug)}", file=sys.stderr)
+        return 2
     settings = load_settings(args.root)
     folder = scaffold(settings.docs_dir, args.title, args.lang or settings.default_language,
                       args.slug)
-    print(f"created {folder.relative_to(settings.root)}/index.md; run 'python build.py check' next")
+    print(f"created {folder.relative_to(settings.root)}/index.md; run '{COMMAND} check' next")
     return 0
 
 
@@ -124,16 +132,49 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve the site with live reload."""
-    from .pipeline import serve
+    """Serve the site with live reload; print its address, then every build's findings."""
+    from .pipeline import serve, serve_url
 
-    serve(args.root, args.dev_addr)
+    show_site_log()
+    print(f"serving the site on {serve_url(args.root, args.dev_addr)} as soon as it is built; "
+          "it rebuilds and reloads on every change (Ctrl+C stops)", flush=True)
+    serve(args.root, args.dev_addr, before_build=lambda: report_sources(args.root))
     return 0
+
+
+def report_sources(root: Path) -> None:
+    """Print every finding of the sources and the summary, as check does."""
+    from .pipeline import check_project
+
+    try:
+        project = check_project(root)
+    except ToolkitError as exc:  # the site build reports it too; the preview goes on
+        print(str(exc), file=sys.stderr, flush=True)
+        return
+    print_findings(project.reporter, sys.stdout)
+    print(summary(project, project.reporter), flush=True)
+
+
+PREVIEW_LOGS = ("mkdocs.commands.serve", "mkdocs.livereload")  # building, serving, reloading
+
+
+def show_site_log() -> None:
+    """Show MkDocs' warnings and the preview's own steps (building, serving, reloading)."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(lambda r: r.levelno >= logging.WARNING or r.name in PREVIEW_LOGS)
+    site_log = logging.getLogger("mkdocs")
+    site_log.addHandler(handler)
+    site_log.setLevel(logging.INFO)
 
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser."""
-    main_parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
+    main_parser = argparse.ArgumentParser(
+        prog=COMMAND, description="Check the workshops, build site/ and every artifact, or preview "
+        "the site. Run without a command, it builds.")
     main_parser.add_argument("--root", type=Path, default=Path.cwd(),
                              help="project folder (holds mkdocs.yml)")
     sub = main_parser.add_subparsers(dest="command")
@@ -147,7 +188,8 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="scaffold a new workshop")
     new.add_argument("title")
     new.add_argument("--lang", help="language of the new workshop (default: the site's)")
-    new.add_argument("--slug", help="folder name (default: from the title)")
+    new.add_argument("--slug", help="folder name: lowercase letters, digits and hyphens "
+                     "(default: from the title)")
     new.set_defaults(func=cmd_new)
     build = sub.add_parser("build", help="check, then build site/ and every artifact (the default)")
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
@@ -159,20 +201,27 @@ def parser() -> argparse.ArgumentParser:
                        help="build only this language (repeatable)")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="where to serve (default: 127.0.0.1:8000)")
     serve.set_defaults(func=cmd_serve)
     return main_parser
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
     args = parser().parse_args(argv)
     if args.command is None:
         args = parser().parse_args([*argv, "build"])
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()  # a reader that left shows here, not as a traceback at exit
+        return status
     except ToolkitError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader left (`| head`): stop quietly, as `cat` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

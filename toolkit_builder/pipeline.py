@@ -14,9 +14,11 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .artifacts import Registry, read_manifest
 from .cache import Cache, code_fingerprint, context_key, document_key, package_key
+from .config import load_settings
 from .diagnostics import Reporter
 from .errors import BuildError, ToolkitError
 from .kinds import checked_kinds
@@ -255,6 +257,23 @@ def writer_checks(project: Project) -> Reporter:
     return reporter
 
 
+def check_project(root: Path) -> Project:
+    """Return the project with every finding of `check`: the sources' and the writers' own."""
+    project = load_project(root)
+    if not project.reporter.errors and project.workshops:
+        project.reporter.extend(writer_checks(project))
+    return project
+
+
+def make_readable(folder: Path) -> None:
+    """Let everyone read a folder to publish (mkdtemp and a strict umask make it owner-only)."""
+    folder.chmod(0o755)
+    for base, folders, files in os.walk(folder):
+        paths = [Path(base, name) for name in folders + files]
+        for path in (p for p in paths if not p.is_symlink()):  # a link's target is not ours
+            path.chmod(0o755 if path.is_dir() else path.stat().st_mode & 0o777 | 0o644)
+
+
 def swap_into_place(new: Path, target: Path) -> None:
     """Replace `target` by `new` so that a reader never sees a half-built folder for long."""
     old = target.with_name(f".{target.name}.old")
@@ -314,6 +333,7 @@ def build(root: Path, strict: bool = False, listener: Listener = lambda event: N
         if result.reporter.failed(strict):
             result.stopped = "the writers reported problems; the previous site/ is untouched"
             return result
+        make_readable(staging)
         swap_into_place(staging, site_dir)
     finally:
         if staging.exists():
@@ -323,8 +343,27 @@ def build(root: Path, strict: bool = False, listener: Listener = lambda event: N
     return result
 
 
-def serve(root: Path, dev_addr: str) -> None:
-    """Serve the site with live reload on `dev_addr` (sources, images and themes are watched)."""
+def serve_url(root: Path, dev_addr: str) -> str:
+    """Return the address the preview serves the site on (under site_url's path, as MkDocs)."""
+    path = urlsplit(load_settings(root).site_url or "/").path or "/"
+    return f"http://{dev_addr}{path}"
+
+
+def serve(root: Path, dev_addr: str, before_build: Callable[[], None] = lambda: None) -> None:
+    """Serve the site with live reload on `dev_addr`, calling `before_build` before every build."""
+    from mkdocs.commands import serve as mkdocs_serve
+
     from .site.run import serve as serve_site
 
-    serve_site(root, dev_addr)
+    build_site = mkdocs_serve.build  # what MkDocs' preview calls on every (re)build
+
+    def build_after_report(config, **options):
+        """Call `before_build`, then build the site as MkDocs would."""
+        before_build()
+        return build_site(config, **options)
+
+    mkdocs_serve.build = build_after_report
+    try:
+        serve_site(root, dev_addr)
+    finally:
+        mkdocs_serve.build = build_site

@@ -1,4 +1,4 @@
-"""`build.py new`: scaffold a workshop folder, in its language, that passes `check --strict`
+"""`./build.py new`: scaffold a workshop folder, in its language, that passes `check --strict`
 as it is."""
 
 from __future__ import annotations
@@ -63,11 +63,18 @@ def render(title: str, lang: str) -> str:
         year=datetime.date.today().year, **words)
 
 
+def slug_problem(slug: str) -> str:
+    """Return why `slug` cannot name a workshop folder, or an empty string if it can."""
+    if SLUG_RE.match(slug):
+        return ""
+    return (f"--slug {slug!r} must be lowercase letters, digits and hyphens: a-z and 0-9 in words "
+            f"joined by single hyphens, e.g. {slug_of(slug) or 'my-workshop'!r}")
+
+
 def scaffold(docs_dir: Path, title: str, lang: str, slug: str | None = None) -> Path:
     """Write `<docs_dir>/<slug>/index.md` and a placeholder diagram; return the folder."""
-    if slug is not None and not SLUG_RE.match(slug):
-        raise ToolkitError(f"error: --slug {slug!r} must be lowercase letters, digits and hyphens, "
-                           f"e.g. {slug_of(slug) or 'my-workshop'!r}")
+    if slug is not None and slug_problem(slug):
+        raise ToolkitError(f"error: {slug_problem(slug)}")
     slug = slug or slug_of(title)
     if not slug:
         raise ToolkitError(f"error: cannot make a folder name from the title {title!r}; "
