@@ -113,3 +113,21 @@ def same_site_links(page, base: str) -> set[str]:
         ...[...document.querySelectorAll('img[src], script[src]')].map(e => e.src),
         ...[...document.querySelectorAll('link[href]')].map(l => l.href)]""")
     return {url.split("#")[0] for url in urls if url.startswith(base)}
+
+
+def watched_page(browser, base: str, width: int = 1280, height: int = 900):
+    """Return a new page whose `problems` list gathers console errors and requests elsewhere."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda msg: (msg.type == "error"
+                                   and tab.problems.append(f"console: {msg.text} ({tab.url})")))
+    tab.on("pageerror", lambda exc: tab.problems.append(f"page error: {exc}"))
+    tab.on("request", lambda req: (req.url.startswith((base, "data:"))
+                                   or tab.problems.append(f"request: {req.url}")))
+    return tab
+
+
+def site_path(site_url: str, url: str) -> str:
+    """Return a full address of the published site as a path inside the built site."""
+    return url.removeprefix(site_url.rstrip("/")).lstrip("/")

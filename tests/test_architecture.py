@@ -15,13 +15,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "toolkit_builder"
 # Layers from the bottom up; a module may import only from its own layer or below.
 LAYERS = [
     {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting",
-     "config", "manifest_schema", "vocabulary", "contrast"},
+     "config", "manifest_schema", "vocabulary", "contrast", "fingerprint"},
     {"sources", "frontmatter", "reader", "blocks", "resolve", "checks", "theme", "partners",
      "project", "dump", "scaffold", "preparation", "partners_file", "translations",
-     "consistency"},
+     "consistency", "modelcache"},
     {"writers", "artifacts"},
     {"slides", "handouts", "bundles", "site"},
-    {"plan", "cache", "pipeline"},
+    {"plan", "cache", "unchanged", "publish", "pipeline"},
     {"cli"},
 ]
 WRITERS = {"slides", "handouts", "bundles", "site"}

@@ -189,7 +189,7 @@ def test_an_untranslated_workshop_falls_back_with_a_note(page, base, samples):
     fallback = page.locator(".ktw-fallback").inner_text()
     assert fallback.startswith("Denne workshopen er ikke oversatt")
     assert page.locator("h1").first.inner_text() == samples.original(slug).meta.title
-    assert page.locator(".ktw-panel dt").first.inner_text().lower() == "varighet"
+    assert page.locator(".ktw-facts dt").first.inner_text().lower() == "varighet"
 
 
 def search(page, words: str) -> list[str]:
@@ -476,7 +476,8 @@ def test_an_activity_shows_the_title_and_minutes_the_model_reads(tmp_path):
     box = root.find_class("activity")[0]
     title = box.find_class("admonition-title")[0]
     assert box.get("data-minutes") == "10"
-    assert title.find_class("ktw-activity__label")[0].tail == "Pairs at work"
+    assert title.find_class("ktw-activity__name")[0].text_content() == "Pairs at work"
+    assert " ".join(title.text_content().split()) == "Activity Pairs at work 10 min"  # words apart
     assert title.find_class("ktw-activity__time")[0].text_content() == "10 min"
     assert [p.text_content() for p in box.iter("p") if "Materials" in p.text_content()] == \
         ["Materials: cards (1 per pair), pens"]
@@ -508,7 +509,7 @@ def test_the_site_handles_every_block_class(cls, pages):
         root = lxml.html.fragment_fromstring(finish_body(html, workshop), create_parent="div")
         blocks = list(walk(all_blocks(workshop)))
         if cls is Activity:
-            shown = [(el.find_class("ktw-activity__label")[0].tail, el.get("data-minutes"))
+            shown = [(el.find_class("ktw-activity__name")[0].text_content(), el.get("data-minutes"))
                      for el in root.find_class("activity")]
             assert shown == [(a.title, str(a.minutes)) for a in workshop.activities]
         elif cls is Notes:

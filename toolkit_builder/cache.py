@@ -9,53 +9,60 @@ import hashlib
 import json
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .fingerprint import catalogue_fingerprint, code_fingerprint
 from .model import SourcePos
 from .resolve import image_files
 from .writers import Context, Rendered
 
-PACKAGE = Path(__file__).resolve().parent
-
-
-def code_fingerprint() -> str:
-    """Return a hash of the package's code and templates.
-
-    A new version of the package then invalidates the cache.
-    """
-    digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*")
-                       if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+__all__ = ["Cache", "code_fingerprint", "context_key", "document_key", "package_key"]
 
 
 def context_key(code: str, context: Context) -> str:
     """Return the hash of a writers' context: code, theme files, partner settings, site settings."""
     brand = context.brand.fingerprint() if context.brand else ""
-    parts = (code, context.theme.fingerprint(), brand, repr(context.partner), context.site_url,
-             context.default_language, repr(sorted(context.languages.items())))
+    # A partner's sessions are keyed per document (its own session), not for the whole partner.
+    partner = replace(context.partner, sessions=()) if context.partner else None
+    parts = (code, context.theme.fingerprint(), brand, repr(partner), context.site_url,
+             context.default_language, repr(sorted(context.languages.items())), context.markdown)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def document_key(kind: str, path: str, context_hash: str, workshop) -> str:
+def session_of(partner, workshop) -> str:
+    """Return the partner's local session of a workshop as text for a key ('' for none)."""
+    return repr(partner.session(workshop.slug, workshop.lang)) if partner is not None else ""
+
+
+def document_key(kind: str, path: str, context_hash: str, workshop, partner=None) -> str:
     """Return the cache key of a document: its kind, path, context, source and images."""
-    digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}".encode())
+    digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}\0"
+                            f"{catalogue_fingerprint(workshop.lang)}\0"
+                            f"{session_of(partner, workshop)}".encode())
     for image in image_files(workshop):
         digest.update(image.read_bytes())
     return digest.hexdigest()
 
 
 def package_key(kind: str, path: str, context_hash: str, workshop,
-                inputs: list[tuple[str, bytes]]) -> str:
+                inputs: list[tuple[str, bytes]], partner=None) -> str:
     """Return the cache key of a package: its context, source and the hashes of its inputs."""
-    digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}".encode())
+    return package_key_of(kind, path, context_hash, workshop,
+                          [(name, hashlib.sha256(data).digest()) for name, data in inputs], partner)
+
+
+def package_key_of(kind: str, path: str, context_hash: str, workshop,
+                   digests: list[tuple[str, bytes]], partner=None) -> str:
+    """Return the cache key of a package from its inputs' sha256 digests."""
+    digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}\0"
+                            f"{catalogue_fingerprint(workshop.lang)}\0"
+                            f"{session_of(partner, workshop)}".encode())
     for image in image_files(workshop):  # the zip carries the images and their sources
         digest.update(image.read_bytes())
-    for name, data in inputs:
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    for name, sha in digests:
+        digest.update(name.encode() + b"\0" + sha)
     return digest.hexdigest()
 
 
@@ -77,6 +84,19 @@ class Cache:
     def __init__(self, folder: Path):
         self.folder = folder
 
+    def record(self, key: str) -> tuple[str, tuple[Diagnostic, ...]] | None:
+        """Return an entry's sha256 and findings without reading its data, or None if missing."""
+        try:
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            found = tuple(Diagnostic(SourcePos(**d["pos"]), d["level"], d["message"], d["code"])
+                          for d in meta["diagnostics"])
+            if not (self.folder / f"{key}.bin").is_file():
+                return None
+            touch(self.folder / f"{key}.json", self.folder / f"{key}.bin")
+            return str(meta["sha256"]), found
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
     def get(self, key: str) -> Rendered | None:
         """Return a cached rendering, or None when it is missing or damaged."""
         try:
@@ -88,6 +108,7 @@ class Cache:
                      for d in meta["diagnostics"]]
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        touch(self.folder / f"{key}.json", self.folder / f"{key}.bin")
         return Rendered(data, tuple(found))
 
     def put(self, key: str, rendered: Rendered) -> None:
@@ -98,3 +119,61 @@ class Cache:
         meta = {"sha256": hashlib.sha256(rendered.data).hexdigest(), "diagnostics": items}
         _atomic_write(self.folder / f"{key}.bin", rendered.data)
         _atomic_write(self.folder / f"{key}.json", json.dumps(meta).encode())
+
+
+class NoCache(Cache):
+    """A cache that holds nothing: `build --no-cache` renders everything and stores nothing."""
+
+    def __init__(self):
+        super().__init__(Path("/nonexistent-cache"))
+
+    def record(self, key: str) -> None:
+        """Return None: nothing is kept."""
+        return None
+
+    def get(self, key: str) -> None:
+        """Return None: nothing is kept."""
+        return None
+
+    def put(self, key: str, rendered: Rendered) -> None:
+        """Store nothing."""
+
+
+KEEP_BUILDS = 3       # cache entries used by none of the last this-many full builds are pruned
+BUILDS_FILE = "builds.json"
+
+
+def touch(*paths: Path) -> None:
+    """Mark cache files as used now (pruning keeps what recent builds used)."""
+    for path in paths:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+
+
+def prune(cache_dir: Path, started: float, keep: int = KEEP_BUILDS) -> int:
+    """Remember a full build's start time and delete the cache entries (artifacts, models) that
+    none of the last `keep` builds used; return how many files were deleted."""
+    record = cache_dir / BUILDS_FILE
+    try:
+        starts = [float(t) for t in json.loads(record.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        starts = []
+    starts = sorted([*starts, started])[-keep:]
+    try:
+        _atomic_write(record, json.dumps(starts).encode())
+    except OSError:
+        return 0
+    if len(starts) < keep:
+        return 0
+    oldest, removed = starts[0], 0
+    for folder in (cache_dir / "artifacts", cache_dir / "models"):
+        for path in folder.glob("*") if folder.is_dir() else ():
+            try:
+                if path.is_file() and path.stat().st_mtime < oldest:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+    return removed

@@ -1,4 +1,4 @@
-"""The editors' command line: check, new, build, serve. The only module that prints."""
+"""The editors' command line: check, new, build, serve, clean. The only module that prints."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate every workshop; print findings and a summary."""
     from .pipeline import check_project
 
-    project = check_project(args.root)
+    project = check_project(args.root, cached=not args.no_cache)
     print_findings(project.reporter, sys.stdout)
     if args.dump_model:
         langs = project.workshops.get(args.dump_model)
@@ -115,7 +115,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     selection = Selection(frozenset(args.workshop or ()), frozenset(args.partner or ()),
                           frozenset(args.lang or ()))
     try:
-        result = build(args.root, strict=args.strict, listener=view, selection=selection)
+        result = build(args.root, strict=args.strict, listener=view, selection=selection,
+                       cached=not args.no_cache)
     finally:
         view.close()
     print_findings(result.reporter, sys.stdout)
@@ -126,8 +127,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     where = result.site_dir.relative_to(result.project.settings.root)
     left = (f", left out {len(result.skipped)} never built "
             "(build without a selection to make them)" if result.skipped else "")
+    if result.unchanged:
+        print(f"nothing changed since the last build: {where}/ is up to date "
+              f"({plural(result.reused, 'artifact')} in the cache; {result.seconds:.1f} s)")
+        return 0
     print(f"built {plural(result.built, 'artifact')}, reused {result.reused} from cache{left}, "
           f"site in {where}/ in {result.seconds:.1f} s")
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Delete the cache (with --all also site/) and what interrupted builds left behind."""
+    from .publish import clean
+
+    removed = clean(args.root, everything=args.all)
+    root = args.root.resolve()
+    for path in removed:
+        print(f"removed {path.relative_to(root) if path.is_relative_to(root) else path}/")
+    if not removed:
+        print("nothing to remove")
     return 0
 
 
@@ -184,6 +202,8 @@ def parser() -> argparse.ArgumentParser:
                        help="print the document model of a workshop as JSON")
     check.add_argument("--translations", action="store_true",
                        help="print which workshop exists in which language")
+    check.add_argument("--no-cache", action="store_true",
+                       help="read every workshop again, ignoring .cache/")
     check.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="scaffold a new workshop")
     new.add_argument("title")
@@ -199,7 +219,12 @@ def parser() -> argparse.ArgumentParser:
                        help="build only this partner's editions (repeatable)")
     build.add_argument("--lang", action="append", metavar="CODE",
                        help="build only this language (repeatable)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="render everything anew, neither reading nor writing .cache/")
     build.set_defaults(func=cmd_build)
+    clean = sub.add_parser("clean", help="delete .cache/ and leftovers of interrupted builds")
+    clean.add_argument("--all", action="store_true", help="also delete the built site/")
+    clean.set_defaults(func=cmd_clean)
     serve = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="where to serve (default: 127.0.0.1:8000)")

@@ -17,7 +17,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .artifacts import Registry, read_manifest
-from .cache import Cache, code_fingerprint, context_key, document_key, package_key
+from .cache import (
+    Cache,
+    NoCache,
+    code_fingerprint,
+    context_key,
+    document_key,
+    package_key,
+    prune,
+)
 from .config import load_settings
 from .diagnostics import Reporter
 from .errors import BuildError, ToolkitError
@@ -25,8 +33,10 @@ from .kinds import checked_kinds
 from .partners import Partner
 from .plan import Job, Plan, plan_build
 from .project import Project, load_project
+from .publish import STAGING, make_readable, swap_into_place
 from .suggest import did_you_mean
 from .theme import load_theme
+from .unchanged import last_key, remember, site_key
 from .writers import Context, Rendered, load
 
 
@@ -53,6 +63,7 @@ class BuildResult:
     stopped: str = ""            # why the previous site/ was left in place
     skipped: list[str] = field(default_factory=list)   # unselected artifacts no earlier build made
     site_dir: Path | None = None
+    unchanged: bool = False      # nothing changed since the last build: site/ was left as it was
 
 
 Listener = Callable[[Progress], None]
@@ -95,7 +106,8 @@ def make_context(project: Project, partner: Partner | None = None) -> Context:
     return Context(theme=theme, site_url=settings.site_url,
                    default_language=settings.default_language, languages=settings.languages,
                    partner=partner, brand=brand if partner else None,
-                   site_names=settings.site_names)
+                   site_names=settings.site_names,
+                   markdown=repr((settings.extensions, settings.extension_configs)))
 
 
 def plan_of(project: Project) -> Plan:
@@ -176,7 +188,7 @@ def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
     for job in jobs:
         run.context(job)
         keys[job.path] = document_key(job.kind.name, job.path, run.hashes[job.partner_slug],
-                                      job.workshop)
+                                      job.workshop, job.partner)
         hit = run.cache.get(keys[job.path])
         if hit is not None:
             run.done(job, hit, True)
@@ -210,7 +222,8 @@ def render_packages(run: _Run, jobs: tuple[Job, ...]) -> None:
             continue
         inputs = [(path, run.results[path].data) for path in job.inputs]
         key = package_key(job.kind.name, job.path, run.hashes.get(job.partner_slug) or
-                          context_key(run.code, run.context(job)), job.workshop, inputs)
+                          context_key(run.code, run.context(job)), job.workshop, inputs,
+                          job.partner)
         hit = run.cache.get(key)
         if hit is None and not run.selection.matches(job):
             keep_previous(run, job)
@@ -246,44 +259,32 @@ def render_all(project: Project, plan: Plan, cache: Cache, listener: Listener,
     return run
 
 
-def writer_checks(project: Project) -> Reporter:
-    """Return what the writers' own checks find (e.g. slides that must be split)."""
+def writer_checks(project: Project, cached: bool = True) -> Reporter:
+    """Return what the writers' own checks find (e.g. slides that must be split), each workshop's
+    kept in the artifact cache by the same key inputs as its documents."""
     reporter = Reporter()
     context = make_context(project)
+    cache = Cache(project.settings.root / ".cache" / "artifacts") if cached else None
+    context_hash = context_key(code_fingerprint(), context)
     for workshop in project.all():
         for kind in checked_kinds():
-            for item in load(kind.checker)(workshop, context):
+            key = document_key(f"check:{kind.name}", "", context_hash, workshop)
+            found = cache.get(key) if cache else None
+            if found is None:
+                found = Rendered(b"", tuple(load(kind.checker)(workshop, context)))
+                if cache:
+                    cache.put(key, found)
+            for item in found.diagnostics:
                 reporter.add(item.level, item.pos, item.message, item.code)
     return reporter
 
 
-def check_project(root: Path) -> Project:
+def check_project(root: Path, cached: bool = True) -> Project:
     """Return the project with every finding of `check`: the sources' and the writers' own."""
-    project = load_project(root)
+    project = load_project(root, cached=cached)
     if not project.reporter.errors and project.workshops:
-        project.reporter.extend(writer_checks(project))
+        project.reporter.extend(writer_checks(project, cached))
     return project
-
-
-def make_readable(folder: Path) -> None:
-    """Let everyone read a folder to publish (mkdtemp and a strict umask make it owner-only)."""
-    folder.chmod(0o755)
-    for base, folders, files in os.walk(folder):
-        paths = [Path(base, name) for name in folders + files]
-        for path in (p for p in paths if not p.is_symlink()):  # a link's target is not ours
-            path.chmod(0o755 if path.is_dir() else path.stat().st_mode & 0o777 | 0o644)
-
-
-def swap_into_place(new: Path, target: Path) -> None:
-    """Replace `target` by `new` so that a reader never sees a half-built folder for long."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
 
 
 def write_staging(run: _Run, plan: Plan, staging: Path) -> Reporter:
@@ -305,11 +306,11 @@ def write_staging(run: _Run, plan: Plan, staging: Path) -> Reporter:
 
 
 def build(root: Path, strict: bool = False, listener: Listener = lambda event: None,
-          selection: Selection = Selection()) -> BuildResult:
+          selection: Selection = Selection(), cached: bool = True) -> BuildResult:
     """Check, then build site/ and the selected artifacts (all by default) into a staging folder and
     swap it in; unselected artifacts come from the cache or the last build."""
-    started = time.monotonic()
-    project = load_project(root)
+    started, wall_start = time.monotonic(), time.time()
+    project = load_project(root, cached=cached)
     result = BuildResult(project, Reporter(list(project.reporter.items)))
     if project.reporter.failed(strict):
         result.stopped = "fix the errors above; the previous site/ is untouched"
@@ -319,15 +320,27 @@ def build(root: Path, strict: bool = False, listener: Listener = lambda event: N
         result.stopped = "; ".join(unknown)
         return result
     site_dir = project.settings.site_dir
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    plan = plan_of(project)
+    cache_dir = project.settings.root / ".cache"
+    cache = Cache(cache_dir / "artifacts") if cached else NoCache()
+    contexts = lambda job: make_context(project, job.partner)  # noqa: E731
+    if not selection and cached:
+        probe = site_key(project, plan, cache, contexts)
+        if probe is not None and probe[0] == last_key(cache_dir, site_dir) and \
+                not Reporter(result.reporter.items + list(probe[1])).failed(strict):
+            # Nothing changed since the last build: site/ stays as it is, MkDocs is not run.
+            result.reporter.extend(Reporter(list(probe[1])))
+            result.ok, result.site_dir, result.unchanged = True, site_dir, True
+            result.reused = len(plan.jobs)
+            result.seconds = time.monotonic() - started
+            return result
+    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=site_dir.parent))
     try:
-        plan = plan_of(project)
-        cache = Cache(project.settings.root / ".cache" / "artifacts")
         run = render_all(project, plan, cache, listener, selection, site_dir if selection else None)
         result.reporter.extend(write_staging(run, plan, staging))
         from .site.run import build as build_site
 
-        build_site(project.settings.root, staging)
+        build_site(project.settings.root, staging, project)
         result.reused, result.skipped = run.reused, run.skipped
         result.built = len(plan.jobs) - run.reused - len(run.skipped)
         if result.reporter.failed(strict):
@@ -335,6 +348,11 @@ def build(root: Path, strict: bool = False, listener: Listener = lambda event: N
             return result
         make_readable(staging)
         swap_into_place(staging, site_dir)
+        if not selection and cached:
+            probe = site_key(project, plan, cache, contexts)
+            if probe is not None:
+                remember(cache_dir, probe[0])
+            prune(cache_dir, wall_start)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -9,6 +9,7 @@ from .checks import check_translation, check_workshop
 from .config import Settings, load_settings
 from .diagnostics import Reporter
 from .model import SourcePos, Workshop
+from .modelcache import ModelCache
 from .partners import Partner
 from .partners_file import load_partners
 from .reader import make_markdown, read_workshop
@@ -44,8 +45,9 @@ class Project:
         return langs.get(self.settings.default_language) or next(iter(langs.values()), None)
 
 
-def load_project(root: Path, only: set[str] | None = None) -> Project:
-    """Return the project in `root` with every workshop read and checked."""
+def load_project(root: Path, only: set[str] | None = None, cached: bool = True) -> Project:
+    """Return the project in `root` with every workshop read (or taken from .cache/models/ when
+    unchanged) and checked."""
     settings = load_settings(root)
     project = Project(settings)
     reporter = project.reporter
@@ -57,13 +59,23 @@ def load_project(root: Path, only: set[str] | None = None) -> Project:
                        f"docs_dir '{settings.docs_dir.name}' does not exist", "config.docs")
         return project
     check_slugs(settings.docs_dir, root, reporter)
-    md = make_markdown(settings)
+    models = ModelCache(settings.root / ".cache" / "models" if cached else None)
+    md = None
     originals: dict[str, Workshop] = {}
     for source in discover(settings.docs_dir, settings.root):
         if only and source.slug not in only:
             continue
         project.files += 1
-        workshop = read_workshop(source, settings, reporter, md)
+        key = models.key(source, settings)
+        entry = models.get(key)
+        if entry is None:
+            md = md or make_markdown(settings)
+            found = Reporter()
+            entry = (read_workshop(source, settings, found, md), list(found.items))
+            models.put(key, entry)
+        workshop = entry[0]
+        for item in entry[1]:
+            reporter.add(item.level, item.pos, item.message, item.code)
         if workshop is None:
             continue
         langs = project.workshops.setdefault(source.slug, {})

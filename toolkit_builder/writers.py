@@ -29,6 +29,7 @@ class Context:
     brand: Theme | None = None        # the project's own theme when `theme` is a partner's
     outline: Outline | None = None    # the deck's slide numbers, for writers that print them
     site_names: dict = field(default_factory=dict)   # the project's name in each language
+    markdown: str = ""                # the Markdown settings the models were read with (cache key)
 
     def project_name(self, lang: str) -> str:
         """Return the project's name in a language (the site's name), else its theme's name."""

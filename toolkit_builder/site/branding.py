@@ -12,6 +12,8 @@ from ..theme import Theme
 
 ASSETS = "assets/toolkit"
 STATIC = Path(__file__).resolve().parent / "assets"
+# The site's own style sheets, in the order pages load them (after theme.css).
+STYLES = ("toolkit.css", "reading.css", "chrome.css", "print.css")
 # font file key -> (CSS weight, CSS style)
 FACES = {"regular": (400, "normal"), "italic": (400, "italic"), "semibold": (600, "normal"),
          "bold": (700, "normal"), "bolditalic": (700, "italic")}
@@ -31,7 +33,7 @@ def font_files(theme: Theme) -> dict[str, Path]:
 def files(theme: Theme) -> dict[str, Path]:
     """Return every branding file by its address in the site."""
     out = {f"{ASSETS}/fonts/{path.name}": path for path in font_files(theme).values()}
-    for path in (theme.logo, theme.favicon):
+    for path in (theme.logo, theme.favicon, theme.funder_logo):
         if path:
             out[f"{ASSETS}/{path.name}"] = path
     for path in sorted(STATIC.iterdir()):

@@ -38,6 +38,7 @@ from ..model import (
 from ..vocabulary import words
 
 BOX_CLASSES = {"admonition", "open"}
+PERCENT_RE = re.compile(r"\d{1,3}(\.\d+)?%")
 
 Shaper = Callable[[HtmlElement, Any, str], None]
 
@@ -97,13 +98,26 @@ def _activity_title(box: HtmlElement, activity: Activity, lang: str) -> None:
         title = lxml.html.Element(tag, {"class": "admonition-title"})
         box.insert(0, title)
     _clear(title)
-    label = etree.SubElement(title, "span", {"class": "ktw-activity__label"})
-    label.text = text(lang, "Activity")
-    label.tail = activity.title
+    _labelled(title, text(lang, "Activity"), activity.title)
     if activity.minutes:
         box.set("data-minutes", str(activity.minutes))
-        badge = etree.SubElement(title, "span", {"class": "ktw-activity__time"})
-        badge.text = f"{activity.minutes} {text(lang, 'min')}"
+        _badge(title, f"{activity.minutes} {text(lang, 'min')}")
+
+
+def _labelled(title: HtmlElement, label_text: str, name: str) -> None:
+    """Write a box title's label and name, with spaces between them (search reads them apart)."""
+    label = etree.SubElement(title, "span", {"class": "ktw-activity__label"})
+    label.text = label_text
+    label.tail = " "
+    shown = etree.SubElement(title, "span", {"class": "ktw-activity__name"})
+    shown.text = name
+
+
+def _badge(title: HtmlElement, value: str) -> None:
+    """Append a badge to a box title, after a space."""
+    title[-1].tail = (title[-1].tail or "") + " "
+    badge = etree.SubElement(title, "span", {"class": "ktw-activity__time"})
+    badge.text = value
 
 
 def _materials_paragraph(box: HtmlElement) -> HtmlElement | None:
@@ -162,11 +176,8 @@ def shape_material(box: HtmlElement, material: Material, lang: str) -> None:
     title.tag = "summary"
     title.attrib.pop("class", None)
     _clear(title)
-    label = etree.SubElement(title, "span", {"class": "ktw-activity__label"})
-    label.text = text(lang, "Activity material")
-    label.tail = material.title
-    badge = etree.SubElement(title, "span", {"class": "ktw-activity__time"})
-    badge.text = ", ".join(x for x in (material.paper, material.quantity) if x)
+    _labelled(title, text(lang, "Activity material"), material.title)
+    _badge(title, ", ".join(x for x in (material.paper, material.quantity) if x))
 
 
 AS_RENDERED = None  # the site shows the block as MkDocs rendered it
@@ -231,17 +242,52 @@ def finish_body(html: str, workshop: Workshop) -> str:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for element, block in pair_boxes(root, workshop):
         handler_for(block)(element, block, workshop.lang)
+    drop_slide_breaks(root)
+    zoomable_images(root)
+    return _serialise(root)
+
+
+def _serialise(root: HtmlElement) -> str:
+    """Return the HTML of a fragment's parent's content."""
     return (root.text or "") + "".join(lxml.html.tostring(el, encoding="unicode") for el in root)
 
 
-ALTERNATE_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+def drop_slide_breaks(root: HtmlElement) -> None:
+    """Drop the rules `---` makes (slide breaks), joining a bulleted list the break had cut."""
+    for rule in [el for el in root if el.tag == "hr"]:
+        before, after = rule.getprevious(), rule.getnext()
+        rule.drop_tree()
+        if before is not None and after is not None and before.tag == after.tag == "ul":
+            before.extend(list(after))
+            after.drop_tree()
 
 
-def drop_alternate_links(html: str) -> str:
-    """Return a page without <link rel=alternate hreflang> tags in its head.
+def zoomable_images(root: HtmlElement) -> None:
+    """Wrap each image that is not a link in a link to its file, to open it full size."""
+    for image in list(root.iter("img")):
+        if any(a.tag == "a" for a in image.iterancestors()):
+            continue
+        link = lxml.html.Element("a", {"class": "ktw-zoom", "href": image.get("src", "")})
+        width = image.get("width", "")
+        if PERCENT_RE.fullmatch(width):  # a share of the column: the link takes it, the image fills
+            link.set("style", f"width: {width}")
+            image.set("width", "100%")
+        image.addprevious(link)
+        link.tail, image.tail = image.tail, None
+        link.append(image)
 
-    mkdocs-material's script fetches `sitemap.xml` beside every such link to switch languages; with
-    mkdocs-static-i18n's page-level links (which the language switcher keeps) that sitemap does not
-    exist, and every page would log a 404 in the browser console.
-    """
-    return ALTERNATE_RE.sub("", html)
+
+def split_intro(html: str) -> tuple[str, str]:
+    """Return a page body's introduction (before its first top-level h2) and the rest."""
+    if not html.strip():
+        return "", html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    first = next((el for el in root if el.tag == "h2"), None)
+    if first is None:
+        return html, ""
+    rest = lxml.html.fragment_fromstring("<div></div>")
+    while first is not None:
+        following = first.getnext()
+        rest.append(first)
+        first = following
+    return _serialise(root), _serialise(rest)

@@ -18,11 +18,14 @@ from mkdocs.structure.files import File, Files
 from ..artifacts import Artifact
 from ..i18n import text
 from ..model import Workshop
+from . import social
+from .cards import Card
 from .partner_views import PartnersIndex, PartnerView, logo_path, partner_view, partners_index
 from .state import SiteState
 from .toolkits import editions, shelf
 from .translation_views import TranslationsView, translations_view
 from .views import Catalogue, Version, WorkshopView, card, catalogue, workshop_view
+from .words import words
 
 HOME_SRC = "index.md"
 PARTNERS = "partners"
@@ -109,6 +112,16 @@ def partner_page(file: File) -> str | None:
     return parts[1] if len(parts) == 3 else ""
 
 
+def generated_path(file: File) -> str | None:
+    """Return a generated page's path without language ('' home, 'partners', …), None for others."""
+    if is_home(file):
+        return ""
+    partner = partner_page(file)
+    if partner is not None:
+        return f"{PARTNERS}/{partner}" if partner else PARTNERS
+    return TRANSLATIONS if is_translations(file) else None
+
+
 def is_translations(file: File) -> bool:
     """Return whether a page is a generated translations page."""
     parts = file.src_uri.split("/")
@@ -175,6 +188,11 @@ def page_url(files: Files, slug: str) -> str:
     return f"{slug}/"
 
 
+def home_address(state: SiteState, lang: str) -> str:
+    """Return the address of a language's catalogue (the `url` filter makes it relative)."""
+    return "./" if lang == state.default_language else f"{lang}/"
+
+
 def address(state: SiteState, config: MkDocsConfig, path: str, lang: str) -> str:
     """Return the address of the page at `path` (a folder, e.g. a workshop's slug) in a language."""
     prefix = "" if lang == state.default_language else f"{lang}/"
@@ -206,7 +224,8 @@ def for_workshop(state: SiteState, config: MkDocsConfig, workshop: Workshop, ui_
     view = workshop_view(workshop, ui_lang, versions(state, config, workshop), offer)
     offer = replace(offer, editions=editions(artifacts, partners, urls, slug, lang, ui_lang),
                     badge=view.badge)
-    return replace(view, shelf=offer)
+    poster = social.poster_path(workshop) if view.video else ""
+    return replace(view, shelf=offer, home=home_address(state, ui_lang), poster=poster)
 
 
 def for_home(state: SiteState, config: MkDocsConfig, files: Files, ui_lang: str) -> Catalogue:
@@ -225,7 +244,7 @@ def for_home(state: SiteState, config: MkDocsConfig, files: Files, ui_lang: str)
         cards.append(card(shown, page_url(files, slug), available, ui_lang))
     partners = address(state, config, PARTNERS, ui_lang) if state.project.partners else ""
     return catalogue(cards, ui_lang, names, partners,
-                     address(state, config, TRANSLATIONS, ui_lang))
+                     address(state, config, TRANSLATIONS, ui_lang), home_address(state, ui_lang))
 
 
 def for_partner(state: SiteState, config: MkDocsConfig, slug: str, ui_lang: str,
@@ -245,3 +264,57 @@ def for_partners(state: SiteState, config: MkDocsConfig, ui_lang: str) -> Partne
 def for_translations(state: SiteState, config: MkDocsConfig, ui_lang: str) -> TranslationsView:
     """Return the view of the translations page."""
     return translations_view(state, partial(address, state, config), ui_lang)
+
+
+def shown_workshops(state: SiteState, lang: str) -> list[Workshop]:
+    """Return the workshop each page of a language shows: its translation, else its original."""
+    found = (state.translations(slug).get(lang) or state.project.original(slug)
+             for slug in sorted(state.project.workshops))
+    return [workshop for workshop in found if workshop is not None]
+
+
+def page_title(state: SiteState, path: str, lang: str, site_name: str) -> tuple[str, str]:
+    """Return a generated page's section label and title in a language."""
+    if path == PARTNERS:
+        return text(lang, "Partners"), text(lang, "Partners")
+    if path.startswith(f"{PARTNERS}/"):
+        partner = state.partner(path.split("/", 1)[1])
+        return text(lang, "Partners"), partner.name if partner else path
+    if path == TRANSLATIONS:
+        return text(lang, "Translations"), text(lang, "Translations")
+    return text(lang, "Workshops"), site_name
+
+
+def cards(state: SiteState, lang: str, site_name: str, paths: list[str]) -> dict[str, Card]:
+    """Return the cards of a language's generated pages and workshops, and its videos' posters."""
+    names = state.settings.site_names
+    found = {social.page_card_path(path, lang): social.page_card(*page_title(state, path, lang,
+                                                                              site_name), site_name)
+             for path in paths}
+    for workshop in shown_workshops(state, lang):
+        own = names.get(workshop.lang, site_name)
+        found[social.workshop_card_path(workshop)] = social.workshop_card(workshop, own)
+        if workshop.meta.video:
+            found[social.poster_path(workshop)] = social.poster(workshop)
+    return found
+
+
+def for_social(state: SiteState, config: MkDocsConfig, file: File, page_url: str, lang: str,
+               workshop: Workshop | None) -> social.Social | None:
+    """Return the sharing tags of a workshop or generated page, None for any other page."""
+    site_name, site_url = config.site_name, config.site_url or ""
+    description = config.site_description or ""
+    languages = site_languages(state)
+    if workshop is not None:
+        meta = workshop.meta
+        return social.social(meta.title, meta.summary or meta.subtitle or description, page_url,
+                             social.workshop_card_path(workshop), lang, languages, site_name,
+                             site_url, "article")
+    path = generated_path(file)
+    if path is None:
+        return None
+    ui = words(lang)
+    intros = {PARTNERS: ui["partners_intro"], TRANSLATIONS: ui["translations_intro"]}
+    _, title = page_title(state, path, lang, site_name)
+    return social.social(title, intros.get(path.split("/")[0], description), page_url,
+                         social.page_card_path(path, lang), lang, languages, site_name, site_url)

@@ -26,13 +26,17 @@ def hooks_option(root: Path) -> dict:
     return {"hooks": [str(HOOKS) if str(h).endswith(HOOKS_NAME) else h for h in listed]}
 
 
-def build(root: Path, site_dir: Path) -> None:
+def build(root: Path, site_dir: Path, project=None) -> None:
     """Build the MkDocs site cleanly, listing the artifacts of `site_dir/manifest.json`, and move
-    it into `site_dir`."""
+    it into `site_dir` (the hooks reuse `project` when the pipeline has read it)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    if project is not None:
+        from .state import hand_over
+
+        hand_over(project)
     fresh = Path(tempfile.mkdtemp(prefix=".site-mkdocs-", dir=site_dir.parent))
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(fresh), **hooks_option(root))

@@ -18,6 +18,16 @@ _CACHE: dict[tuple, Project] = {}
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
 
+@dataclass
+class Mode:
+    """How MkDocs runs, kept here because the hooks module may be loaded afresh per config."""
+
+    serving: bool = False   # `serve`: the pages show the sources' findings
+
+
+MODE = Mode()
+
+
 def sources_key(settings: Settings) -> tuple:
     """Return a key that changes whenever a workshop source changes."""
     stamps = []
@@ -25,6 +35,12 @@ def sources_key(settings: Settings) -> tuple:
         stat = path.stat()
         stamps.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return (settings.root.as_posix(), tuple(stamps))
+
+
+def hand_over(project: Project) -> None:
+    """Give the hooks the project the pipeline has read, so that a build reads it only once."""
+    _CACHE.clear()
+    _CACHE[sources_key(project.settings)] = project
 
 
 def cached_project(settings: Settings) -> Project:
@@ -94,5 +110,5 @@ def load_state(config_file: str) -> SiteState:
         # `build.py build` stops on errors; a plain `mkdocs serve` shows the pages, and says why
         # some look bare.
         log.warning(f"{len(project.reporter.errors)} error(s) in the workshop sources: "
-                    "run 'python build.py check'")
+                    "run './build.py check'")
     return SiteState(settings, project, theme)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..i18n import base_language, text
-from ..model import Workshop
+from ..model import Notes, Workshop, walk
 from ..resolve import schedule
 from .formats import Video, duration, language_name, month, names, video
 from .toolkits import Shelf
@@ -61,6 +61,11 @@ class WorkshopView:
     fallback: bool
     lang: str
     badge: str = ""     # "In English" when the workshop is shown in a language it is not written in
+    notes: int = 0      # how many facilitator notes the body has (the switch shows or hides them)
+    home: str = ""      # the catalogue of the interface language (tags link to it, filtered)
+    poster: str = ""    # the video's poster picture, drawn at build time
+    intro: str = ""     # the body's introduction (before its first section), as HTML
+    body: str = ""      # the body's sections, as HTML
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class Catalogue:
     languages: tuple[tuple[str, str], ...] = ()     # (code, name) of each language some card has
     partners_url: str = ""
     translations_url: str = ""
+    home: str = ""      # the catalogue's own address: a card's tags filter it
 
 
 def badge(lang: str, ui_lang: str) -> str:
@@ -130,6 +136,12 @@ def agenda(workshop: Workshop, lang: str) -> tuple[Row, ...]:
                  for slot in schedule(workshop))
 
 
+def notes_count(workshop: Workshop) -> int:
+    """Return how many facilitator notes a workshop's introduction and sections hold."""
+    every = workshop.intro + tuple(b for section in workshop.sections for b in section.blocks)
+    return sum(isinstance(block, Notes) for block in walk(every))
+
+
 def workshop_view(workshop: Workshop, ui_lang: str, versions: tuple[Version, ...],
                   shelf: Shelf) -> WorkshopView:
     """Return the view of a workshop page built for the interface language `ui_lang`."""
@@ -137,7 +149,7 @@ def workshop_view(workshop: Workshop, ui_lang: str, versions: tuple[Version, ...
         workshop=workshop, ui=words(ui_lang), facts=facts(workshop, ui_lang),
         agenda=agenda(workshop, ui_lang), shelf=shelf, versions=versions,
         video=video(workshop.meta.video), fallback=workshop.lang != ui_lang, lang=workshop.lang,
-        badge=badge(workshop.lang, ui_lang))
+        badge=badge(workshop.lang, ui_lang), notes=notes_count(workshop))
 
 
 def card(workshop: Workshop, url: str, languages: dict[str, str], ui_lang: str) -> Card:
@@ -164,7 +176,7 @@ def filter_tags(cards: list[Card]) -> tuple[str, ...]:
 
 
 def catalogue(cards: list[Card], ui_lang: str, names: dict[str, str], partners_url: str = "",
-              translations_url: str = "") -> Catalogue:
+              translations_url: str = "", home: str = "") -> Catalogue:
     """Return the catalogue of a language with the tags and languages to filter its cards by.
 
     `names` gives the site's languages in order; those no card has are left out of the filter.
@@ -173,4 +185,4 @@ def catalogue(cards: list[Card], ui_lang: str, names: dict[str, str], partners_u
                       if any(code in c.langs for c in cards))
     return Catalogue(ui=words(ui_lang), cards=tuple(cards), tags=filter_tags(cards),
                      languages=languages, partners_url=partners_url,
-                     translations_url=translations_url)
+                     translations_url=translations_url, home=home)

@@ -1,4 +1,5 @@
-/* The toolkit site's behaviour: the catalogue's topic and language filters and click-to-load videos. */
+/* The toolkit site's behaviour: the catalogue's filters, click-to-load videos, the facilitator notes'
+   switch, hints on wide tables, images full size, link addresses on paper, and links between languages. */
 (function () {
   "use strict";
 
@@ -60,6 +61,16 @@
       });
       group.hidden = false;
     });
+    /* A card's topic is a link to this catalogue filtered by it: filter in place instead. */
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a.ktw-tag__link[data-tag]") : null;
+      if (!link || !("tag" in chosen) || event.metaKey || event.ctrlKey) return;
+      event.preventDefault();
+      chosen.tag = link.getAttribute("data-tag");
+      apply();
+      remember();
+      root.scrollIntoView({ block: "start" });
+    });
     apply();
   }
 
@@ -86,10 +97,128 @@
     });
   }
 
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+
+  /* One switch shows or hides every facilitator note of the page; the choice is kept for the next
+     pages (localStorage), and a head script applies it before the page is drawn. */
+  var NOTES_KEY = "ktw-notes";
+
+  function setUpNotes(bar) {
+    var button = bar.querySelector("button[role=switch]");
+    var root = document.documentElement;
+    function show(shown) {
+      root.setAttribute("data-ktw-notes", shown ? "shown" : "hidden");
+      button.setAttribute("aria-checked", String(shown));
+      all("details.notes").forEach(function (note) { note.open = shown; });
+    }
+    var stored = null;
+    try { stored = window.localStorage.getItem(NOTES_KEY); } catch (e) { stored = null; }
+    show(stored === "shown");
+    button.addEventListener("click", function () {
+      var shown = button.getAttribute("aria-checked") !== "true";
+      show(shown);
+      try { window.localStorage.setItem(NOTES_KEY, shown ? "shown" : "hidden"); } catch (e) { /* private mode */ }
+    });
+    bar.hidden = false;
+  }
+
+  /* A table wider than the screen says it scrolls sideways. */
+  function hintWideTables() {
+    var body = document.querySelector(".ktw-body[data-scroll-hint]");
+    var text = body ? body.getAttribute("data-scroll-hint") : "";
+    all(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      var hint = wrap.previousElementSibling;
+      var has = hint && hint.classList.contains("ktw-scroll-hint");
+      wrap.classList.toggle("ktw-scrolls", wide);
+      if (wide && !has && text) {
+        hint = document.createElement("p");
+        hint.className = "ktw-scroll-hint";
+        hint.textContent = text;
+        wrap.parentNode.insertBefore(hint, wrap);
+        if (!wrap.getAttribute("aria-label")) wrap.setAttribute("aria-label", text);
+      } else if (!wide && has) {
+        hint.parentNode.removeChild(hint);
+      }
+    });
+  }
+
+  /* An image of the body opens full size in a dialog (without script, its link opens the file). */
+  function setUpZoom() {
+    var body = document.querySelector(".ktw-body[data-open-image]");
+    if (!body || typeof HTMLDialogElement === "undefined") return;
+    var dialog = document.createElement("dialog");
+    dialog.className = "ktw-lightbox";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "ktw-lightbox__close";
+    close.textContent = body.getAttribute("data-close");
+    var image = document.createElement("img");
+    dialog.appendChild(close);
+    dialog.appendChild(image);
+    document.body.appendChild(dialog);
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    all("a.ktw-zoom").forEach(function (link) {
+      link.setAttribute("title", body.getAttribute("data-open-image"));
+      link.addEventListener("click", function (event) {
+        if (event.metaKey || event.ctrlKey) return;
+        event.preventDefault();
+        var shown = link.querySelector("img");
+        image.src = link.href;
+        image.alt = shown ? shown.alt : "";
+        dialog.setAttribute("aria-label", image.alt || body.getAttribute("data-open-image"));
+        dialog.showModal();
+        close.focus();
+      });
+    });
+  }
+
+  /* On paper, a link is followed by its full address (print.css writes data-print-href). */
+  function printAddresses() {
+    all(".md-content a[href]").forEach(function (link) {
+      var href = link.getAttribute("href");
+      var skip = link.matches(".headerlink, .ktw-zoom, .ktw-tag__link, .md-content__button");
+      if (skip || !href || href.charAt(0) === "#" || !/^https?:/.test(link.protocol)) return;
+      link.setAttribute("data-print-href", link.href);
+    });
+  }
+
+  /* material reroutes a click on a link into another language's pages to "this page in that language"
+     (it reads the head's language roots). The toolkit's links between languages mean the page they
+     name, so their clicks stop short of material's handler; the browser follows them as they are. */
+  function keepLinksBetweenLanguages() {
+    var roots = all("link[rel=alternate][hreflang]").map(function (l) { return new URL(l.href, location.href); })
+      .filter(function (u) { return u.origin === location.origin; })
+      .map(function (u) { return u.pathname; })
+      .sort(function (a, b) { return b.length - a.length; });
+    if (roots.length < 2) return;
+    function rootOf(path) {
+      for (var i = 0; i < roots.length; i += 1) if (path.indexOf(roots[i]) === 0) return roots[i];
+      return null;
+    }
+    var here = rootOf(location.pathname);
+    function guard(event) {
+      var link = event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link || link.target || link.origin !== location.origin) return;
+      if (rootOf(link.pathname) !== here) event.stopPropagation();
+    }
+    all(".md-header, .md-container").forEach(function (part) { part.addEventListener("click", guard); });
+  }
+
   function setUp() {
     focusableScrollers();
-    Array.prototype.forEach.call(document.querySelectorAll(".ktw-catalogue"), setUpFilter);
-    Array.prototype.forEach.call(document.querySelectorAll(".ktw-video__frame"), setUpVideo);
+    all(".ktw-catalogue").forEach(setUpFilter);
+    all(".ktw-video__frame[data-embed]").forEach(setUpVideo);
+    all(".ktw-notes-switch").forEach(setUpNotes);
+    setUpZoom();
+    printAddresses();
+    keepLinksBetweenLanguages();
+    hintWideTables();
+    window.addEventListener("load", hintWideTables);
+    window.addEventListener("resize", hintWideTables);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
