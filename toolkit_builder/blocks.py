@@ -120,6 +120,11 @@ class Converter:
             return [self.image(el)]
         if tag == "hr":
             return []
+        if _loose_text(el):
+            self.reporter.warning(self.locator.find(re.compile(rf"<{tag}\b"), advance=False),
+                                  f"raw HTML is shown on the site only; the PDF and slides leave "
+                                  f"out the text of this <{tag}>: write it in Markdown (or "
+                                  f"<{tag} markdown>)", "body.raw-html")
         return self.blocks_of(el)
 
     def runs(self, el) -> Runs:
@@ -239,6 +244,15 @@ def _material_error(reporter, pos: SourcePos, title: str) -> None:
     reporter.error(pos, f"material '{title[:60]}' needs its paper size, form and quantity at the "
                    'end of its title, e.g. !!! material "Case card: carpenter (A5 card, 1 per '
                    'group)" (paper A3, A4 or A5; form card, worksheet or canvas)', "body.material")
+
+
+def _loose_text(el) -> bool:
+    """Return whether an element holds text outside its block children (which is dropped)."""
+    if (el.text or "").strip():
+        return True
+    return any((child.tail or "").strip() or (isinstance(child.tag, str)
+                                              and child.tag not in BLOCK_TAGS | {"br"})
+               for child in el)
 
 
 def _skip_fence(locator: Locator) -> int:

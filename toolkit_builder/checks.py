@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-from PIL import Image as PILImage
-
 from .blocks import inside
 from .consistency import check_consistency
 from .diagnostics import Reporter
+from .images import image_problem
+from .limits import cut
 from .model import Image, Workshop, walk
 from .resolve import is_break, section_for
 
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-MAX_IMAGE_PIXELS = 60_000_000
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -29,38 +27,22 @@ def check_workshop(workshop: Workshop, reporter: Reporter) -> None:
 def check_images(workshop: Workshop, reporter: Reporter) -> None:
     """Report images that are remote, leave the folder, do not exist or lack alt text."""
     for image in workshop.images:
+        src = cut(image.src, 120)
         if not image.alt:
-            reporter.error(image.pos, f"image '{image.src}' has no alt text: "
-                           f"write ![what it shows]({image.src})", "image.alt")
+            reporter.error(image.pos, f"image '{src}' has no alt text: "
+                           f"write ![what it shows]({src})", "image.alt")
         if SCHEME_RE.match(image.src):
-            reporter.error(image.pos, f"image '{image.src}' is remote; put the file in the "
+            reporter.error(image.pos, f"image '{src}' is remote; put the file in the "
                            "workshop folder (builds never use the network)", "image.remote")
         elif image.path is None:
-            reporter.error(image.pos, f"image path '{image.src}' leaves the workshop folder",
+            reporter.error(image.pos, f"image path '{src}' leaves the workshop folder",
                            "image.outside")
         elif not image.path.is_file():
-            reporter.error(image.pos, f"image '{image.src}' does not exist", "image.missing")
+            reporter.error(image.pos, f"image '{src}' does not exist", "image.missing")
         else:
             problem = image_problem(image.path)
             if problem:
-                reporter.error(image.pos, f"image '{image.src}' {problem}", "image.unreadable")
-
-
-def image_problem(path) -> str:
-    """Return why an image file cannot be used (unreadable, too large), or an empty string."""
-    if path.suffix.lower() == ".svg":
-        return "" if path.stat().st_size <= MAX_IMAGE_BYTES else "is larger than 20 MiB"
-    if path.stat().st_size > MAX_IMAGE_BYTES:
-        return f"is {path.stat().st_size // (1024 * 1024)} MiB; images are limited to 20 MiB"
-    try:
-        with PILImage.open(path) as picture:  # reads the header only
-            width, height = picture.size
-    except (OSError, ValueError, PILImage.DecompressionBombError):
-        return "is not a readable PNG, JPEG or GIF image"
-    if width * height > MAX_IMAGE_PIXELS:
-        return (f"is {width}×{height} pixels; "
-                f"images are limited to {MAX_IMAGE_PIXELS // 1_000_000} megapixels")
-    return ""
+                reporter.error(image.pos, f"image '{src}' {problem}", "image.unreadable")
 
 
 def check_links(workshop: Workshop, reporter: Reporter) -> None:
@@ -69,11 +51,11 @@ def check_links(workshop: Workshop, reporter: Reporter) -> None:
         href = link.href
         if SCHEME_RE.match(href) or href.startswith("#"):
             continue
-        target = inside(workshop.folder, href)
+        target, shown = inside(workshop.folder, href), cut(href, 120)
         if target is None:
-            reporter.error(link.pos, f"link '{href}' leaves the workshop folder", "link.outside")
+            reporter.error(link.pos, f"link '{shown}' leaves the workshop folder", "link.outside")
         elif not target.exists():
-            reporter.error(link.pos, f"link '{href}' points at a file that does not exist",
+            reporter.error(link.pos, f"link '{shown}' points at a file that does not exist",
                            "link.missing")
 
 

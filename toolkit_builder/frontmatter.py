@@ -11,6 +11,18 @@ from typing import Any
 import yaml
 
 from .diagnostics import Reporter
+from .limits import (
+    CORE_PROPERTY_CHARS,
+    JOINED_KEYS,
+    MAX_AGENDA_ITEMS,
+    MAX_FIELD_CHARS,
+    MAX_HEADING_CHARS,
+    MAX_ITEM_CHARS,
+    MAX_ITEMS,
+    cut,
+    shown,
+    yaml_limit,
+)
 from .model import AgendaItem, Meta, Origin, SourcePos
 from .suggest import did_you_mean
 
@@ -115,25 +127,46 @@ class _Fields:
     def text(self, key: str, value: Any) -> str | None:
         """Return a text value; numbers are accepted as text."""
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return str(value).strip()
+            return self.short(key, str(value).strip(), MAX_FIELD_CHARS.get(key))
         self.fail(key, f"'{key}' must be text, not {_kind(value)}")
+        return None
+
+    def short(self, key: str, text: str, limit: int | None, index: int | None = None,
+              what: str = "") -> str | None:
+        """Return text if it has at most `limit` characters, else report it and return None."""
+        if limit is None or len(text) <= limit:
+            return text
+        self.fail(key, f"{what or repr(key)} is {len(text):,} characters long; "
+                  f"it may have at most {limit}", index)
         return None
 
     def texts(self, key: str, value: Any) -> tuple[str, ...] | None:
         """Return a list of texts; a single text counts as a list of one."""
         if isinstance(value, str):
-            return (value.strip(),)
+            value = [value]
         if not isinstance(value, list):
             self.fail(key, f"'{key}' must be a list of text, not {_kind(value)}")
             return None
+        limit = MAX_ITEMS.get(key)
+        if limit is not None and len(value) > limit:
+            self.fail(key, f"'{key}' has {len(value)} items; it may have at most {limit}")
+            return None
         out = []
         for index, item in enumerate(value):
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                out.append(str(item).strip())
-            else:
+            if not isinstance(item, (str, int, float)) or isinstance(item, bool):
                 self.fail(key, f"item {index + 1} of '{key}' must be text, not {_kind(item)}",
                           index)
                 return None
+            text = self.short(key, str(item).strip(), MAX_ITEM_CHARS.get(key), index,
+                              f"item {index + 1} of '{key}'")
+            if text is None:
+                return None
+            out.append(text)
+        joined = ", ".join(out)
+        if key in JOINED_KEYS and len(joined) > CORE_PROPERTY_CHARS:
+            self.fail(key, f"'{key}' together are {len(joined)} characters long; the slide deck's "
+                      f"'{JOINED_KEYS[key]}' property holds at most {CORE_PROPERTY_CHARS}")
+            return None
         return tuple(out)
 
     def duration(self, key: str, value: Any) -> int | None:
@@ -141,14 +174,14 @@ class _Fields:
         minutes = parse_duration(value)
         if minutes is None:
             self.fail(key, f"'{key}' must be minutes (180) or hours and minutes (3h, 2h30), "
-                      f"not {value!r}")
+                      f"not {shown(value)}")
         return minutes
 
     def clock(self, key: str, value: Any) -> str | None:
         """Return a clock time as HH:MM."""
         match = CLOCK_RE.match(str(value).strip())
         if not match:
-            self.fail(key, f"'{key}' must be a clock time such as \"09:30\", not {value!r}")
+            self.fail(key, f"'{key}' must be a clock time such as \"09:30\", not {shown(value)}")
             return None
         return f"{int(match[1]):02d}:{match[2]}"
 
@@ -156,14 +189,14 @@ class _Fields:
         """Return a language code."""
         if isinstance(value, str) and LANGUAGE_RE.match(value):
             return value
-        self.fail(key, f"'{key}' must be a language code such as en or nb, not {value!r}")
+        self.fail(key, f"'{key}' must be a language code such as en or nb, not {shown(value)}")
         return None
 
     def url(self, key: str, value: Any) -> str | None:
         """Return an http(s) URL."""
         if isinstance(value, str) and re.match(r"^https?://\S+$", value.strip()):
             return value.strip()
-        self.fail(key, f"'{key}' must be an http:// or https:// address, not {value!r}")
+        self.fail(key, f"'{key}' must be an http:// or https:// address, not {shown(value)}")
         return None
 
     def origin(self, key: str, value: Any) -> Origin | None:
@@ -174,12 +207,13 @@ class _Fields:
             return None
         for name in value:
             if name not in ORIGIN_KEYS:
-                self.fail(key, f"unknown key '{name}' in '{key}'{_hint(str(name), ORIGIN_KEYS)}")
+                self.fail(key, f"unknown key '{cut(name)}' in '{key}'"
+                          f"{_hint(str(name)[:100], ORIGIN_KEYS)}")
                 return None
         clean = {name: _date_text(item) for name, item in value.items() if item is not None}
         if clean.get("date") and not _valid_date(clean["date"]):
             self.fail(key, f"'{key}.date' must be a year, month or day written 2013, 2013-10 or "
-                      f"2013-10-24, not '{clean['date'][:40]}'")
+                      f"2013-10-24, not '{cut(clean['date'], 40)}'")
             return None
         return Origin(**clean)
 
@@ -188,18 +222,29 @@ class _Fields:
         if not isinstance(value, list):
             self.fail(key, f"'{key}' must be a list of '- item: minutes' lines, not {_kind(value)}")
             return None
+        if len(value) > MAX_AGENDA_ITEMS:
+            self.fail(key, f"'{key}' has {len(value)} items; it may have at most "
+                      f"{MAX_AGENDA_ITEMS} (as many as sections)")
+            return None
         items = []
         for index, entry in enumerate(value):
             if not (isinstance(entry, dict) and len(entry) == 1):
                 self.fail(key, f"agenda item {index + 1} must be one '- item: minutes' pair, "
-                          f"not {entry!r}", index)
+                          f"not {shown(entry)}", index)
                 return None
             (title, minutes_value), = entry.items()
+            if not isinstance(title, (str, int, float)) or isinstance(title, bool):
+                self.fail(key, f"agenda item {index + 1} must be named by text, "
+                          f"not {_kind(title)}", index)
+                return None
+            if self.short(key, str(title).strip(), MAX_HEADING_CHARS, index,
+                          f"agenda item {index + 1}") is None:
+                return None
             minutes_value, lead = self.agenda_details(key, index, title, minutes_value)
             minutes = parse_duration(minutes_value)
             if minutes is None:
-                self.fail(key, f"agenda item '{title}' needs a number of minutes, "
-                          f"not {minutes_value!r}", index)
+                self.fail(key, f"agenda item '{cut(title)}' needs a number of minutes, "
+                          f"not {shown(minutes_value)}", index)
                 return None
             items.append(AgendaItem(str(title).strip(), minutes, self.pos(key, index), lead))
         return tuple(items)
@@ -210,10 +255,11 @@ class _Fields:
             return value, ""
         for name in value:
             if name not in AGENDA_KEYS:
-                self.fail(key, f"unknown key '{name}' in agenda item '{title}'"
-                          f"{_hint(str(name), AGENDA_KEYS)}", index)
+                self.fail(key, f"unknown key '{cut(name)}' in agenda item '{cut(title)}'"
+                          f"{_hint(str(name)[:100], AGENDA_KEYS)}", index)
         lead = value.get("lead")
-        return value.get("minutes"), str(lead).strip() if lead is not None else ""
+        return value.get("minutes"), cut(lead, MAX_ITEM_CHARS["facilitators"]).strip() \
+            if lead is not None else ""
 
 
 SCHEMA: dict[str, Callable[[_Fields, str, Any], Any]] = {
@@ -301,6 +347,10 @@ def parse_meta(split: Split, path: str, file_lang: str | None, default_lang: str
         return None
     first = split.front_line
     try:
+        limit = yaml_limit(split.front)
+        if limit is not None:
+            reporter.error(SourcePos(path, first + limit[0]), limit[1], "meta.limit")
+            return None
         node = yaml.compose(split.front, Loader=TextDatesLoader)
         data = yaml.load(split.front, Loader=TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -315,7 +365,7 @@ def parse_meta(split: Split, path: str, file_lang: str | None, default_lang: str
     duplicate = _duplicate_key(node)
     if duplicate is not None:
         reporter.error(SourcePos(path, first + duplicate.start_mark.line),
-                       f"key '{duplicate.value}' appears twice", "meta.duplicate")
+                       f"key '{cut(duplicate.value)}' appears twice", "meta.duplicate")
     lines, raw = _line_map(node, first)
     return _validate(data, raw, _Fields(reporter, path, lines, first), file_lang, default_lang)
 
@@ -327,8 +377,8 @@ def _validate(data: dict, raw: dict, fields: _Fields, file_lang: str | None,
     for key, value in data.items():
         key = str(key)
         if key not in SCHEMA:
-            fields.reporter.error(fields.pos(key), f"unknown key '{key}'{_hint(key, SCHEMA)}",
-                                  "meta.unknown")
+            fields.reporter.error(fields.pos(key), f"unknown key '{cut(key)}'"
+                                  f"{_hint(key[:100], SCHEMA)}", "meta.unknown")
             continue
         if value is None:
             continue
@@ -337,7 +387,7 @@ def _validate(data: dict, raw: dict, fields: _Fields, file_lang: str | None,
         result = SCHEMA[key](fields, key, value)
         if result is not None:
             clean[key] = result
-    if "title" not in clean:
+    if "title" not in clean and "title" not in map(str, data):
         fields.reporter.error(fields.pos("title"), "missing required key 'title'", "meta.title")
     _check_language(clean, fields, file_lang)
     _check_agenda_total(clean, fields)
@@ -351,7 +401,7 @@ def _validate(data: dict, raw: dict, fields: _Fields, file_lang: str | None,
 def _check_language(clean: dict, fields: _Fields, file_lang: str | None) -> None:
     """Report a `language` key that contradicts the file's suffix."""
     if file_lang and clean.get("language") not in (None, file_lang):
-        fields.fail("language", f"language is '{clean['language']}' "
+        fields.fail("language", f"language is '{cut(clean['language'])}' "
                     f"but the file name says '{file_lang}'")
 
 

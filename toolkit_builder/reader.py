@@ -14,6 +14,17 @@ from .blocks import Converter, Locator
 from .config import Settings
 from .diagnostics import Reporter
 from .frontmatter import parse_meta, split_front_matter
+from .limits import (
+    MAX_HEADING_CHARS,
+    MAX_LINE_CHARS,
+    MAX_LIST_DEPTH,
+    MAX_PARAGRAPH_WORDS,
+    MAX_QUOTE_DEPTH,
+    MAX_SECTIONS,
+    MAX_SLIDES_PER_SECTION,
+    MAX_WORDS,
+    cut,
+)
 from .model import Block, Section, Slide, SourcePos, Workshop
 from .sources import SourceFile, read_text
 
@@ -22,6 +33,8 @@ SECTION_RE = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 ATTRS_RE = re.compile(r"\s*\{\s*(?P<attrs>[^}]*)\}\s*$")
 BREAK_RE = re.compile(r"^-{3,}\s*$")
 H1_RE = re.compile(r"^#(?!#)\s+\S")
+QUOTE_RE = re.compile(r"^(?:\s*>)+")
+ITEM_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s")
 
 Lines = list[tuple[int, str]]
 
@@ -71,6 +84,63 @@ def split_body(body: str, first_line: int, path: str,
     return intro, sections
 
 
+def body_problems(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Return the line and problem of each limit the body's text breaks, before parsing it."""
+    problems: dict[str, tuple[int, str]] = {}
+    total, paragraph, start, fence = 0, 0, first_line, None
+    for number, text in enumerate(body.split("\n"), first_line):
+        if len(text) > MAX_LINE_CHARS:
+            problems.setdefault("line", (number, f"line is {len(text):,} characters long; lines "
+                                         f"may have at most {MAX_LINE_CHARS:,}"))
+        words = len(text.split())
+        total += words
+        if not words:
+            paragraph, start = 0, number + 1
+        elif ITEM_RE.match(text) or text.lstrip().startswith(("|", "#")):
+            paragraph, start = 0, number  # a list item, a table row or a heading starts anew
+        paragraph += words
+        if total > MAX_WORDS:
+            problems.setdefault("words", (number, f"the workshop passes {MAX_WORDS:,} words "
+                                          "here; split it into two workshops"))
+        if paragraph > MAX_PARAGRAPH_WORDS:
+            problems.setdefault(f"p{start}", (start, f"paragraph has more than "
+                                              f"{MAX_PARAGRAPH_WORDS:,} words; split it"))
+        match = FENCE_RE.match(text)
+        if fence or match:
+            ends = fence and match and match.group(1)[0] == fence[0]
+            fence = None if ends else (fence or match.group(1))
+            continue
+        quotes = QUOTE_RE.match(text)
+        depth = quotes.group(0).count(">") if quotes else 0
+        if depth > MAX_QUOTE_DEPTH:
+            problems.setdefault("quote", (number, f"block quote is nested {depth} deep; quotes "
+                                          f"may nest at most {MAX_QUOTE_DEPTH} levels"))
+        item = ITEM_RE.match(text)
+        level = len(item["indent"].expandtabs(4)) // 4 + 1 if item else 0
+        if level > MAX_LIST_DEPTH:
+            problems.setdefault("list", (number, f"list item is nested {level} levels deep "
+                                         f"(indented {len(item['indent'])}); lists may nest at "
+                                         f"most {MAX_LIST_DEPTH} levels"))
+    return sorted(problems.values())
+
+
+def section_problems(sections: list[RawSection]) -> list[tuple[int, str]]:
+    """Return the line and problem of each section that breaks a limit on sections."""
+    problems = []
+    if len(sections) > MAX_SECTIONS:
+        problems.append((sections[MAX_SECTIONS].line, f"section {MAX_SECTIONS + 1}: a workshop "
+                         f"may have at most {MAX_SECTIONS} sections ('##' headings)"))
+    for raw in sections:
+        if len(raw.title) > MAX_HEADING_CHARS:
+            problems.append((raw.line, f"section title is {len(raw.title):,} characters long; "
+                             f"it may have at most {MAX_HEADING_CHARS}"))
+        if len(raw.chunks) > MAX_SLIDES_PER_SECTION:
+            problems.append((raw.line, f"section '{cut(raw.title)}' has {len(raw.chunks)} slides "
+                             f"('---' breaks); a section may have at most "
+                             f"{MAX_SLIDES_PER_SECTION}"))
+    return problems
+
+
 def _title_and_anchor(raw: str, md: markdown.Markdown) -> tuple[str, str]:
     """Return a heading's plain title and the anchor the site's table of contents gives it."""
     anchor = ""
@@ -95,7 +165,12 @@ def _parse_lines(lines: Lines, conv: Converter, md: markdown.Markdown) -> tuple[
         return ()
     md.reset()
     conv.locator = Locator(lines, conv.locator.path)
-    return conv.convert(md.convert(text))
+    try:
+        return conv.convert(md.convert(text))
+    except RecursionError:
+        conv.reporter.error(SourcePos(conv.locator.path, lines[0][0]), "this part is nested too "
+                            "deeply to read: flatten its lists, quotes or HTML", "body.limit")
+        return ()
 
 
 def read_workshop(source: SourceFile, settings: Settings, reporter: Reporter,
@@ -108,9 +183,14 @@ def read_workshop(source: SourceFile, settings: Settings, reporter: Reporter,
     meta = parse_meta(split, source.rel, source.lang, settings.default_language, reporter)
     if meta is None:
         return None
+    intro_lines, raw_sections = split_body(split.body, split.body_line, source.rel, reporter)
+    problems = (body_problems(split.body, split.body_line) or section_problems(raw_sections))
+    for line, problem in problems:
+        reporter.error(SourcePos(source.rel, line), problem, "body.limit")
+    if problems:
+        return None
     md = md or make_markdown(settings)
     conv = Converter(Locator([], source.rel), source.path.parent, reporter)
-    intro_lines, raw_sections = split_body(split.body, split.body_line, source.rel, reporter)
     intro = _parse_lines(intro_lines, conv, md)
     sections = []
     for raw in raw_sections:

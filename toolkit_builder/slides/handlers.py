@@ -40,14 +40,28 @@ class BlockHandler:
 PROMPT = re.compile(r"([^\W\d][\w'’-]*(?: [\w'’-]+){0,2}):\s+(\S.*\?)\s*", re.DOTALL)
 
 
+# A label the author set in bold: "**Round of names:** your name, …".
+LABEL = re.compile(r"[^\W\d][\w'’-]*(?: [\w'’-]+){0,3}:")
+UNIT = re.compile(r"(\d) (min|h|%)(?=\W|$)")   # "5 min": the number keeps its unit on its line
+
+
 def _paragraph_paras(block: Paragraph) -> list[Para]:
     """Return a paragraph as a slide paragraph; a short prompt to the room gets its own style."""
-    runs = block.runs
-    found = PROMPT.fullmatch(runs[0].text) if len(runs) == 1 and not runs[0].code else None
+    runs = glued(block.runs)
+    first = runs[0] if runs else None
+    if first is not None and first.strong and len(runs) > 1 and LABEL.fullmatch(first.text.strip()):
+        return [Para(runs, style="prompt")]
+    found = PROMPT.fullmatch(first.text) if len(runs) == 1 and not first.code else None
     if found is None:
         return [Para(runs)]
     label = Run(f"{found.group(1)}:", strong=True)
-    return [Para((label, replace(runs[0], text=f" {found.group(2)}")), style="prompt")]
+    return [Para((label, replace(first, text=f" {found.group(2)}")), style="prompt")]
+
+
+def glued(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """Return runs with a no-break space between a number and its unit ("5\u00a0min")."""
+    return tuple(replace(run, text=UNIT.sub("\\1\u00a0\\2", run.text)) if not run.code else run
+                 for run in runs)
 
 
 def _list_paras(block: ListBlock) -> list[Para]:
@@ -58,7 +72,7 @@ def _list_paras(block: ListBlock) -> list[Para]:
         for deeper in [level for level in counters if level > item.level]:
             del counters[deeper]
         style = "numbered" if item.ordered else "bullet"
-        out.append(Para(item.runs, item.level, style, counters[item.level]))
+        out.append(Para(glued(item.runs), item.level, style, counters[item.level]))
     return out
 
 

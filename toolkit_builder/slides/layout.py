@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Run, Runs, Table, plain
-from .measure import Metrics
+from .measure import SPACES, Metrics
 
 SIZES = (24.0, 22.0, 20.0, 18.0)      # deck body sizes tried in turn; never below 18 pt
 MIN_SIZE = 18.0
@@ -82,9 +82,10 @@ def _styled(para: Para) -> Runs:
 
 
 def text_height(paras: list[Para], base: float, width: float, metrics: Metrics) -> float:
-    """Return the height of paragraphs set at a base size."""
-    return sum(para_height(p, base, width, metrics, i == 0)
-               for i, p in enumerate(paras)) + 2 * INSET_Y
+    """Return the height of paragraphs set at a base size: the largest in any of the fonts they
+    may be shown in."""
+    return max(sum(para_height(p, base, width, font, i == 0) for i, p in enumerate(paras))
+               for font in metrics.variants) + 2 * INSET_Y
 
 
 def fits(paras: list[Para], size: float, width: float, height: float, metrics: Metrics) -> bool:
@@ -174,7 +175,7 @@ def split_para(para: Para, size: float, width: float, height: float,
                metrics: Metrics) -> tuple[Para, Para | None]:
     """Return the longest head of a paragraph that fits alone, and the rest."""
     words = [Run(w + " ", r.strong, r.emphasis, r.code, r.href)
-             for r in para.runs for w in r.text.split()]
+             for r in para.runs for w in SPACES.split(r.text) if w]
     low, high = 1, len(words)
     while low < high:
         middle = (low + high + 1) // 2
@@ -225,9 +226,10 @@ def column_widths(table: Table, width: float, metrics: Metrics,
 def row_height(cells: tuple[Runs, ...], widths: tuple[float, ...], metrics: Metrics, size: float,
                bold: bool) -> float:
     """Return the height of a table row whose cells wrap in their columns (a short row: fewer)."""
-    lines = max((metrics.lines(cell, size, (w - 2 * CELL_X) * SAFETY, bold=bold)
-                 for cell, w in zip(cells, widths, strict=False)), default=1)
-    return lines * metrics.line_height(size) + 2 * CELL_Y + 1.5
+    height = max(max((font.lines(cell, size, (w - 2 * CELL_X) * SAFETY, bold=bold)
+                      for cell, w in zip(cells, widths, strict=False)), default=1)
+                 * font.line_height(size) for font in metrics.variants)
+    return height + 2 * CELL_Y + 1.5
 
 
 def table_size(table: Table, width: float, metrics: Metrics,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PIL import ImageFont
 from ..errors import ConfigError
 from ..model import Run
 
+SPACES = re.compile(r"[ \t\n\r\f\v]+")     # where a line may break (not at a no-break space)
 # Pillow measures in pixels of a font loaded at this size; scaling to points is linear.
 REFERENCE_SIZE = 200
 # For each style, the theme's font files to measure it with, nearest first. Only the theme's own
@@ -70,11 +72,34 @@ _WIDTHS: dict[tuple[str, tuple[str, ...]], float] = {}
 class Metrics:
     """Widths and line heights of text set in a theme's fonts."""
 
-    def __init__(self, files: dict[str, Path]):
-        self.paths = font_paths(files)
+    def __init__(self, files: dict[str, Path], paths: dict[str, tuple[str, ...]] | None = None):
+        self.paths = paths if paths is not None else font_paths(files)
         # Line counts by (runs, size, width, bold): a deck is planned at up to four sizes, and
         # pagination measures the same paragraphs again and again.
         self._lines: dict[tuple, int] = {}
+        self._variants: list[Metrics] | None = None
+
+    @property
+    def variants(self) -> list[Metrics]:
+        """Return one Metrics per font the text may be shown in: the theme's, then its fallback.
+        A height is the largest of theirs (each font wraps and spaces lines its own way); widths
+        measured here are the widest of both, so that no word outgrows a column in either."""
+        if self._variants is None:
+            count = max(len(paths) for paths in self.paths.values())
+            self._variants = [self] if count == 1 else [self._single(i) for i in range(count)]
+            if count > 1:
+                self._variants = [variant.alone() for variant in self._variants]
+        return self._variants
+
+    def alone(self) -> Metrics:
+        """Return this Metrics as its own only variant (it measures in one font)."""
+        self._variants = [self]
+        return self
+
+    def _single(self, index: int) -> Metrics:
+        """Return the Metrics of one of the style's fonts (the last one where a style has fewer)."""
+        return Metrics({}, {style: (paths[min(index, len(paths) - 1)],)
+                            for style, paths in self.paths.items()})
 
     def style_of(self, run: Run, bold: bool = False) -> str:
         """Return the font style a run is set in."""
@@ -106,8 +131,9 @@ class Metrics:
                     tokens[-1] = (tokens[-1][0], tokens[-1][1], True)
                 continue
             style = self.style_of(run, bold)
-            for word in run.text.split():
-                tokens.append((word, style, False))
+            for word in SPACES.split(run.text):  # a no-break space joins, as it does on the slide
+                if word:
+                    tokens.append((word, style, False))
         return tokens
 
     def lines(self, runs: tuple[Run, ...], size: float, width: float, bold: bool = False) -> int:

@@ -98,9 +98,11 @@ class Planner(AgendaSlides):
         wide = isinstance(spec, ActivitySlide) and spec.text_box == self.geo.body
         room = MARKER_WIDTH if spec.marker else BADGE_WIDTH if wide else 0.0
         width = (box.width - room - 2 * INSET_X) * SAFETY
+        runs = (Run(spec.title, strong=True),)
         for size in TITLE_SIZES:
-            lines = self.metrics.lines((Run(spec.title, strong=True),), size, width)
-            if lines * self.metrics.line_height(size) + 2 * INSET_Y <= box.height:
+            height = max(font.lines(runs, size, width) * font.line_height(size)
+                         for font in self.metrics.variants)
+            if height + 2 * INSET_Y <= box.height:
                 return size
         return TITLE_SIZES[-1]
 
@@ -115,8 +117,16 @@ class Planner(AgendaSlides):
             else:
                 self.add_slot(entry)
         self.add_closing()
-        self.deck.slides = [replace(spec, title_size=self.title_size(spec))
-                            if isinstance(spec, FittedSlide) else spec for spec in self.deck.slides]
+        sizes = [self.title_size(spec) if isinstance(spec, FittedSlide) else 0.0
+                 for spec in self.deck.slides]
+        # One title size per section: its first slide's marker must not make its title jump.
+        least: dict[str, float] = {}
+        for spec, size in zip(self.deck.slides, sizes, strict=True):
+            if isinstance(spec, FittedSlide) and spec.section:
+                least[spec.section] = min(least.get(spec.section, size), size)
+        self.deck.slides = [replace(spec, title_size=least.get(spec.section, size))
+                            if isinstance(spec, FittedSlide) else spec
+                            for spec, size in zip(self.deck.slides, sizes, strict=True)]
         return self.deck
 
     def add_title(self) -> None:
@@ -210,11 +220,30 @@ class Planner(AgendaSlides):
             self.add_text(section, pos, paras)
         for table in tables:
             self.add_table(section, pos, table)
-        if after:
+        if after and not self.under_table(after):
             self.add_text(section, pos, after)
         for image in images:
             self.add(ContentSlide(title=section.title, section=section.anchor, image=image,
                                   pos=image.pos, size=size))
+
+    def under_table(self, paras: list[Para]) -> bool:
+        """Set text that follows a table under it on the table's (last) slide if it fits there;
+        return whether it did."""
+        last = self.deck.slides[-1] if self.deck.slides else None
+        if not isinstance(last, ContentSlide) or last.table is None or last.below or \
+                last.table.stop != len(last.table.table.rows):
+            return False
+        body = self.geo.body
+        top = last.text_box.top + last.text_box.height + GAP_BELOW_TEXT \
+            if last.paras and last.text_box is not None else body.top
+        top += last.table.height + GAP_BELOW_TEXT
+        room = body.top + body.height - top
+        if room <= 0 or not fits(paras, self.size, body.width, room, self.metrics):
+            return False
+        height = text_height(paras, self.size, body.width, self.metrics)
+        self.deck.slides[-1] = replace(last, below=tuple(paras),
+                                       below_box=Box(body.left, top, body.width, height))
+        return True
 
     def add_text(self, section: Section, pos: SourcePos, paras: list[Para]) -> None:
         """Add text slides at the deck's size: one, or continuation slides balanced in height."""

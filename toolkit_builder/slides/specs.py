@@ -80,6 +80,8 @@ class ContentSlide(FittedSlide):
     image: Image | None = None
     image_box: Box | None = None            # where the image goes, if not beside the text
     statement: bool = False                 # one short sentence, set large and centred
+    below: tuple[Para, ...] = ()            # text that follows the table, set under it
+    below_box: Box | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
