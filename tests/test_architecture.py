@@ -15,13 +15,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "toolkit_builder"
 # Layers from the bottom up; a module may import only from its own layer or below.
 LAYERS = [
     {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting",
-     "config", "manifest_schema", "vocabulary", "contrast", "fingerprint"},
+     "config", "manifest_schema", "vocabulary", "contrast", "fingerprint", "limits"},
     {"sources", "frontmatter", "reader", "blocks", "resolve", "checks", "theme", "partners",
-     "project", "dump", "scaffold", "preparation", "partners_file", "translations",
+     "images", "project", "dump", "scaffold", "preparation", "partners_file", "translations",
      "consistency", "modelcache"},
     {"writers", "artifacts"},
     {"slides", "handouts", "bundles", "site"},
-    {"plan", "cache", "unchanged", "publish", "pipeline"},
+    {"plan", "cache", "unchanged", "publish", "lock", "pipeline"},
     {"cli"},
 ]
 WRITERS = {"slides", "handouts", "bundles", "site"}
