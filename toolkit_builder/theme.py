@@ -35,7 +35,7 @@ FONT_FILES = ("regular", "bold", "italic", "bolditalic", "semibold", "mono", "fa
               "fallback_bold")
 PAGE_SIZES = ("A4", "Letter")
 FILE_KEYS = ("logo", "logo_png", "favicon", "pptx_template", "funder_logo")
-TEXT_KEYS = ("name", "extends", "funder", *FILE_KEYS)
+TEXT_KEYS = ("name", "extends", *FILE_KEYS)
 DEFAULT = "default"
 COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 SHOWN = 40
@@ -62,7 +62,7 @@ class Theme:
     favicon: Path | None = None
     page_size: str = "A4"
     pptx_template: Path | None = None
-    funder: str = ""                  # the funder's acknowledgement: "Co-funded by …"
+    funder: str | dict = ""           # the funder's acknowledgement: text, or text by language
     funder_logo: Path | None = None   # its emblem (PNG), shown beside it
     folders: tuple[Path, ...] = ()
 
@@ -73,6 +73,13 @@ class Theme:
             if path.is_file():
                 return path
         return None
+
+    def funder_text(self, lang: str) -> str:
+        """Return the funder's acknowledgement in a language (else in English, else any)."""
+        if isinstance(self.funder, dict):
+            return self.funder.get(lang) or self.funder.get("en") or next(
+                iter(self.funder.values()), "")
+        return self.funder
 
     def fingerprint(self) -> str:
         """Return a hash of every file of the theme, for caching artifacts."""
@@ -270,6 +277,17 @@ def _check_fonts(source: _Source, reporter: Reporter) -> None:
             _check_text(source, key, reporter)
 
 
+def _check_funder(source: _Source, reporter: Reporter) -> None:
+    """Report a funder line that is neither text nor text by language code."""
+    value = _lookup(source.data, ("funder",))
+    if value is None or isinstance(value, str):
+        return
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                              for k, v in value.items()):
+        reporter.error(source.pos(("funder",)), "'funder' must be text, or text by language "
+                       "code (en: Co-funded by …, nb: Medfinansiert av …)", "theme.type")
+
+
 def _validate(source: _Source, reporter: Reporter) -> None:
     """Report every problem of one theme.yml taken alone."""
     for name in source.data:
@@ -278,6 +296,7 @@ def _validate(source: _Source, reporter: Reporter) -> None:
         _check_text(source, (name,), reporter)
     _check_colours(source, reporter)
     _check_fonts(source, reporter)
+    _check_funder(source, reporter)
     size = source.data.get("page_size")
     if size is not None and size not in PAGE_SIZES:
         reporter.error(source.pos(("page_size",)), f"page_size must be A4 or Letter, not "
@@ -369,7 +388,7 @@ def _build(sources: list[_Source], data: dict, files: dict[Key, Path | None]) ->
         font_files={key[-1]: path for key, path in files.items() if len(key) == 3 and path},
         logo=files[("logo",)], logo_png=files[("logo_png",)], favicon=files[("favicon",)],
         page_size=data["page_size"], pptx_template=files[("pptx_template",)],
-        funder=str(data.get("funder") or ""), funder_logo=files[("funder_logo",)],
+        funder=data.get("funder") or "", funder_logo=files[("funder_logo",)],
         folders=tuple(s.folder.resolve() for s in sources),
     )
 

@@ -205,7 +205,7 @@ def page_footer(config: MkDocsConfig, lang: str, home: str, workshop: Workshop |
         [w.meta.licence for w in state.project.all()])
     logo = f"{branding.ASSETS}/{theme.funder_logo.name}" if theme.funder_logo else ""
     return footer.footer(lang, config.site_name, home, config.extra.get("toolkit") or {}, licence,
-                         (theme.funder, logo), footer.sources_date(state.settings.root))
+                         (theme.funder_text(lang), logo), footer.sources_date(state.settings.root))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

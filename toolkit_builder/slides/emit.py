@@ -10,8 +10,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
-from ..i18n import language_tag
-from ..limits import CORE_PROPERTY_CHARS, text
+from ..i18n import language_tag, text
+from ..limits import CORE_PROPERTY_CHARS
 from ..model import Workshop
 from ..writers import Context
 from .drawing import WHITE, Pen

@@ -117,25 +117,26 @@ class Furniture:
         """Add the funder's emblem and acknowledgement at the bottom left (on a white plate on
         the coloured title slide), if the theme names a funder."""
         theme = self.context.brand or self.theme
-        if not theme.funder:
+        line = theme.funder_text(self.workshop.lang)
+        if not line:
             return
         left = self.body.left
         top = Emu(self.prs.slide_height).pt - FUNDER_BOTTOM
         width = FUNDER_HEIGHT * picture_aspect(theme.funder_logo) if theme.funder_logo else 0.0
-        words = self.metrics.width(theme.funder, "regular", FUNDER_SIZE) / SAFETY + 2 * INSET_X
+        words = self.metrics.width(line, "regular", FUNDER_SIZE) / SAFETY + 2 * INSET_X
         if dark:
             self.plate(left - PLATE_PAD, top - PLATE_PAD / 2, width + LOGO_GAP / 2 + words
                        + 2 * PLATE_PAD, FUNDER_HEIGHT + PLATE_PAD)
         if theme.funder_logo:
             emblem = self.slide.shapes.add_picture(str(theme.funder_logo), Pt(left), Pt(top),
                                                    Pt(width), Pt(FUNDER_HEIGHT))
-            set_alt_text(emblem, theme.funder)
+            set_alt_text(emblem, line)
             left += width + LOGO_GAP / 2
         box = self.slide.shapes.add_textbox(Pt(left), Pt(top), Pt(words), Pt(FUNDER_HEIGHT))
         self.plain_frame(box.text_frame)
         box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         replace_paragraphs(text_body(box.text_frame), [paragraph_xml(run_xml(
-            Run(theme.funder), FUNDER_SIZE, colour=self.colours["text"]))])
+            Run(line), FUNDER_SIZE, colour=self.colours["text"]))])
 
     def plate(self, left: float, top: float, width: float, height: float) -> None:
         """Add a white rounded plate for logos drawn for white paper, on a coloured slide."""
