@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 
 import pytest
 from conftest import run_cli
@@ -38,7 +39,12 @@ def test_second_build_reuses_the_cache_and_gives_the_same_bytes(project):
     first = manifest(root)
     again = run_cli(root, "build")
     assert again.returncode == 0
-    assert f"built 0 artifacts, reused {len(first)} from cache" in again.stdout
+    # Nothing changed: every artifact is in the cache and site/ is left as it was.
+    assert f"site/ is up to date ({len(first)} artifacts in the cache" in again.stdout
+    assert manifest(root) == first
+    shutil.rmtree(root / "site")  # without the last site/, the cache still spares the rendering
+    third = run_cli(root, "build")
+    assert f"built 0 artifacts, reused {len(first)} from cache" in third.stdout
     assert manifest(root) == first
 
 
