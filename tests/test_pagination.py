@@ -135,6 +135,13 @@ def editions() -> list[tuple[str, str, str]]:
     return out
 
 
+def partner_editions() -> list[tuple[str, str, str]]:
+    """Return (workshop, language, partner) of every edition a partner of partners.yml runs."""
+    project = load_project(ROOT)
+    return [(w.slug, w.lang, p.slug) for p in project.partners for w in project.all()
+            if p.runs(w.slug, w.lang)]
+
+
 @pytest.fixture(scope="module")
 def project():
     """Return the repository's own project: its sample workshops and partners."""
@@ -150,6 +157,16 @@ def test_no_page_is_mostly_blank_unless_it_ends_a_part(project, kind, edition):
     assert fills and fills[-1].ends_part
     assert too_blank(fills) == [], (kind, edition)
     assert len(fills) <= MAX_PAGES.get(kind, len(fills)), (kind, edition)
+
+
+@pytest.mark.parametrize("edition", partner_editions(), ids="-".join)
+@pytest.mark.parametrize("kind", ("feedback-form", "needs-questionnaire", "session-report"))
+def test_the_forms_of_every_partner_edition_keep_to_their_pages(project, kind, edition):
+    slug, lang, partner_slug = edition
+    partner = next(p for p in project.partners if p.slug == partner_slug)
+    fills = render_fills(kind, project.workshops[slug][lang], make_context(project, partner))
+    assert len(fills) <= MAX_PAGES[kind], (kind, edition)
+    assert too_blank(fills) == [], (kind, edition)
 
 
 def test_the_measure_sees_a_page_left_blank_before_a_block_that_will_not_split(tmp_path):

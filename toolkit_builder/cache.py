@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Reporter
 from .fingerprint import catalogue_fingerprint, code_fingerprint
 from .model import SourcePos
 from .resolve import image_files
@@ -81,8 +81,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
 class Cache:
     """Rendered artifacts by key; an entry is verified by its hash before it is reused."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, notes: Reporter | None = None):
         self.folder = folder
+        self.notes = notes      # where a damaged entry is reported (a build's findings)
 
     def record(self, key: str) -> tuple[str, tuple[Diagnostic, ...]] | None:
         """Return an entry's sha256 and findings without reading its data, or None if missing."""
@@ -97,19 +98,38 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def get(self, key: str) -> Rendered | None:
-        """Return a cached rendering, or None when it is missing or damaged."""
+    def get(self, key: str, what: str = "") -> Rendered | None:
+        """Return a cached rendering of `what`, or None: missing, or damaged (deleted, reported)."""
         try:
-            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            text = (self.folder / f"{key}.json").read_bytes()
+        except FileNotFoundError:
+            return None  # never stored, or a build died between the data and its record
+        except OSError:
+            text = b""
+        try:
+            meta = json.loads(text)
             data = (self.folder / f"{key}.bin").read_bytes()
             if hashlib.sha256(data).hexdigest() != meta["sha256"]:
-                return None
+                raise ValueError("the data does not match its hash")
             found = [Diagnostic(SourcePos(**d["pos"]), d["level"], d["message"], d["code"])
                      for d in meta["diagnostics"]]
         except (OSError, ValueError, KeyError, TypeError):
+            self.damaged(key, what)
             return None
         touch(self.folder / f"{key}.json", self.folder / f"{key}.bin")
         return Rendered(data, tuple(found))
+
+    def damaged(self, key: str, what: str) -> None:
+        """Delete a damaged entry and report it as a warning at its data file."""
+        for path in (self.folder / f"{key}.json", self.folder / f"{key}.bin"):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        if self.notes is not None:
+            where = f"{self.folder.parent.name}/{self.folder.name}/{key}.bin"
+            self.notes.warning(SourcePos(where), f"cache entry for {what or key} was damaged; "
+                               "rebuilt", "cache-damaged")
 
     def put(self, key: str, rendered: Rendered) -> None:
         """Store a rendering (data first, then the record that vouches for it)."""
@@ -131,7 +151,7 @@ class NoCache(Cache):
         """Return None: nothing is kept."""
         return None
 
-    def get(self, key: str) -> None:
+    def get(self, key: str, what: str = "") -> None:
         """Return None: nothing is kept."""
         return None
 

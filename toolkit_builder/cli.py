@@ -11,7 +11,7 @@ from typing import TextIO
 
 from .diagnostics import Reporter, plural
 from .dump import as_data
-from .errors import ToolkitError
+from .errors import Terminated, ToolkitError
 from .project import Project
 from .suggest import did_you_mean
 from .translations import table
@@ -58,6 +58,7 @@ class ProgressView:
         """Remove the bar before the summary is printed."""
         if self.bar is not None:
             self.bar.close()
+            self.bar = None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -116,7 +117,11 @@ def cmd_build(args: argparse.Namespace) -> int:
                           frozenset(args.lang or ()))
     try:
         result = build(args.root, strict=args.strict, listener=view, selection=selection,
-                       cached=not args.no_cache)
+                       cached=not args.no_cache, waiting=say)
+    except KeyboardInterrupt:
+        view.close()
+        print("build interrupted; site/ is unchanged", file=sys.stderr, flush=True)
+        raise
     finally:
         view.close()
     print_findings(result.reporter, sys.stdout)
@@ -134,6 +139,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"built {plural(result.built, 'artifact')}, reused {result.reused} from cache{left}, "
           f"site in {where}/ in {result.seconds:.1f} s")
     return 0
+
+
+def say(message: str) -> None:
+    """Print a message about the build's progress on stderr at once (e.g. that it waits)."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -245,8 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     except ToolkitError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM during a build
+        return 143 if isinstance(exc, Terminated) else 130
     except BrokenPipeError:  # the reader left (`| head`): stop quietly, as `cat` does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141

@@ -13,6 +13,14 @@ class BuildError(ToolkitError):
     """A build could not complete; the previous output is left in place."""
 
 
+class OutputError(BuildError):
+    """Writing the staging folder, the cache or site/ failed; the previous site/ is left alone."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM stopped a build; it is handled as Ctrl-C, with its own exit status."""
+
+
 class UnhandledBlockError(TypeError):
     """A writer met a block of a model class it has no handler for: a bug to fix, never to skip."""
 

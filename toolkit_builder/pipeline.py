@@ -7,16 +7,14 @@ The pipeline prints nothing: it reports progress as events to a callback and ret
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .artifacts import Registry, read_manifest
+from .artifacts import read_manifest
 from .cache import (
     Cache,
     NoCache,
@@ -30,10 +28,20 @@ from .config import load_settings
 from .diagnostics import Reporter
 from .errors import BuildError, ToolkitError
 from .kinds import checked_kinds
+from .lock import build_lock, sigterm_as_interrupt, worker_pool
+from .model import SourcePos
 from .partners import Partner
 from .plan import Job, Plan, plan_build
 from .project import Project, load_project
-from .publish import STAGING, make_readable, swap_into_place
+from .publish import (
+    clean_leftovers,
+    make_readable,
+    published,
+    shown,
+    staged,
+    swap_into_place,
+    write_staging,
+)
 from .suggest import did_you_mean
 from .theme import load_theme
 from .unchanged import last_key, remember, site_key
@@ -189,7 +197,7 @@ def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
         run.context(job)
         keys[job.path] = document_key(job.kind.name, job.path, run.hashes[job.partner_slug],
                                       job.workshop, job.partner)
-        hit = run.cache.get(keys[job.path])
+        hit = run.cache.get(keys[job.path], job.path)
         if hit is not None:
             run.done(job, hit, True)
         elif run.selection.matches(job):
@@ -198,7 +206,7 @@ def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
             keep_previous(run, job)
     workers = min(len(todo), os.cpu_count() or 1)
     if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
+        with worker_pool(workers) as pool:
             futures = {pool.submit(run_job, job, run.context(job)): job for job in todo}
             for future in as_completed(futures):
                 _finish(run, futures[future], future.result(), keys)
@@ -224,7 +232,7 @@ def render_packages(run: _Run, jobs: tuple[Job, ...]) -> None:
         key = package_key(job.kind.name, job.path, run.hashes.get(job.partner_slug) or
                           context_key(run.code, run.context(job)), job.workshop, inputs,
                           job.partner)
-        hit = run.cache.get(key)
+        hit = run.cache.get(key, job.path)
         if hit is None and not run.selection.matches(job):
             keep_previous(run, job)
             continue
@@ -287,28 +295,21 @@ def check_project(root: Path, cached: bool = True) -> Project:
     return project
 
 
-def write_staging(run: _Run, plan: Plan, staging: Path) -> Reporter:
-    """Write every artifact and the manifest into the staging folder.
-
-    Return the writers' findings.
-    """
-    registry, found = Registry(staging), Reporter()
-    for job in plan.jobs:
-        rendered = run.results.get(job.path)
-        if rendered is None:
-            continue
-        registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path, rendered.data,
-                       job.partner_slug)
-        for item in rendered.diagnostics:
-            found.add(item.level, item.pos, item.message, item.code)
-    registry.write_manifest()
-    return found
-
-
 def build(root: Path, strict: bool = False, listener: Listener = lambda event: None,
-          selection: Selection = Selection(), cached: bool = True) -> BuildResult:
-    """Check, then build site/ and the selected artifacts (all by default) into a staging folder and
-    swap it in; unselected artifacts come from the cache or the last build."""
+          selection: Selection = Selection(), cached: bool = True,
+          waiting: Callable[[str], None] = lambda message: None) -> BuildResult:
+    """Build site/ as `_build` does, holding the project's lock (`waiting` hears of a wait)."""
+    settings = load_settings(root)
+    with sigterm_as_interrupt(), build_lock(settings.root / ".cache", waiting):
+        notes = clean_leftovers(settings.site_dir, settings.root)
+        result = _build(root, strict, listener, selection, cached, notes)
+    result.reporter.extend(notes)  # after the verdict: a rebuilt cache entry fails no build
+    return result
+
+
+def _build(root: Path, strict: bool, listener: Listener, selection: Selection, cached: bool,
+           notes: Reporter) -> BuildResult:
+    """Check, then build site/ and the selected artifacts in a staging folder and swap it in."""
     started, wall_start = time.monotonic(), time.time()
     project = load_project(root, cached=cached)
     result = BuildResult(project, Reporter(list(project.reporter.items)))
@@ -319,10 +320,10 @@ def build(root: Path, strict: bool = False, listener: Listener = lambda event: N
     if unknown:
         result.stopped = "; ".join(unknown)
         return result
-    site_dir = project.settings.site_dir
+    site_dir, root = project.settings.site_dir, project.settings.root
     plan = plan_of(project)
-    cache_dir = project.settings.root / ".cache"
-    cache = Cache(cache_dir / "artifacts") if cached else NoCache()
+    cache_dir = root / ".cache"
+    cache = Cache(cache_dir / "artifacts", notes) if cached else NoCache()
     contexts = lambda job: make_context(project, job.partner)  # noqa: E731
     if not selection and cached:
         probe = site_key(project, plan, cache, contexts)
@@ -334,28 +335,26 @@ def build(root: Path, strict: bool = False, listener: Listener = lambda event: N
             result.reused = len(plan.jobs)
             result.seconds = time.monotonic() - started
             return result
-    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=site_dir.parent))
-    try:
+    with staged(site_dir, root) as staging:
         run = render_all(project, plan, cache, listener, selection, site_dir if selection else None)
         result.reporter.extend(write_staging(run, plan, staging))
         from .site.run import build as build_site
 
-        build_site(project.settings.root, staging, project)
+        build_site(root, staging, project)
         result.reused, result.skipped = run.reused, run.skipped
         result.built = len(plan.jobs) - run.reused - len(run.skipped)
         if result.reporter.failed(strict):
             result.stopped = "the writers reported problems; the previous site/ is untouched"
             return result
         make_readable(staging)
-        swap_into_place(staging, site_dir)
+        name = f"{shown(site_dir, root)}/"
+        for problem in swap_into_place(staging, published(site_dir), name):
+            notes.warning(SourcePos(name), problem, "leftover")
         if not selection and cached:
             probe = site_key(project, plan, cache, contexts)
             if probe is not None:
                 remember(cache_dir, probe[0])
             prune(cache_dir, wall_start)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
     result.ok, result.site_dir = True, site_dir
     result.seconds = time.monotonic() - started
     return result

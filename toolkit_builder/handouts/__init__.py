@@ -16,6 +16,7 @@ from ..writers import Context, Rendered
 from .attendance import certificate, name_badges, sign_in_sheet
 from .common import theme_folders
 from .guide import facilitator_guide
+from .html import cut_worksheets
 from .locations import roots
 from .materials import activity_materials
 from .offline import inline_files, offline_page
@@ -24,6 +25,13 @@ from .reporting import needs_questionnaire, session_report
 from .templates import render_html
 
 Plan = Callable[[Workshop, Context], dict]
+# The forms' page caps and the layouts tried in turn until one keeps to them (the last is kept
+# anyway): as designed, tighter ("compact"), then, for the questionnaire, two balanced pages.
+FORM_LAYOUTS: dict[str, tuple[int, tuple[str, ...]]] = {
+    "feedback-form": (1, ("", "compact", "compact tight")),
+    "session-report": (2, ("", "compact", "compact tight")),
+    "needs-questionnaire": (1, ("", "compact", "split")),
+}
 
 
 def build_html(kind: KindName, plan: Plan, workshop: Workshop, context: Context) -> str:
@@ -38,12 +46,18 @@ def allowed_folders(workshop: Workshop, context: Context) -> dict:
 
 def render_pdf(kind: KindName, plan: Plan, workshop: Workshop, context: Context,
                forms: bool = False) -> Rendered:
-    """Return one document as PDF (with fillable form fields if `forms`), with WeasyPrint's
-    complaints as warnings on the workshop."""
-    from .render import write_pdf  # WeasyPrint is slow to import; only the PDF step needs it
+    """Return one document as PDF (fillable if `forms`; a form in its first FORM_LAYOUTS that
+    fits), with WeasyPrint's complaints as warnings on the workshop."""
+    from .render import at_most, write_first, write_pdf  # WeasyPrint is slow to import
 
-    html = build_html(kind, plan, workshop, context)
-    data, messages = write_pdf(html, allowed_folders(workshop, context), forms=forms)
+    allowed = allowed_folders(workshop, context)
+    if kind not in FORM_LAYOUTS:
+        data, messages = write_pdf(build_html(kind, plan, workshop, context), allowed, forms=forms)
+        return Rendered(data, warnings(kind, workshop, messages))
+    pages, layouts = FORM_LAYOUTS[kind]
+    htmls = (render_html(context.theme, kind, {**plan(workshop, context), "layout": layout})
+             for layout in layouts)
+    data, messages = write_first(htmls, allowed, at_most(pages), forms)
     return Rendered(data, warnings(kind, workshop, messages))
 
 
@@ -55,12 +69,18 @@ def warnings(kind: KindName, workshop: Workshop, messages: list[str]) -> tuple[D
 
 
 def render_handout(workshop: Workshop, context: Context) -> Rendered:
-    """Return the participant handout PDF, the first of its ENDINGS that ends on one page."""
-    from .render import write_fitting
+    """Return the participant handout PDF, the first of its ENDINGS that ends on one page, its
+    worksheets cut where a page would end among their ruled lines."""
+    from .render import starts_last_page, write_revised
 
-    htmls = (build_html("handout", functools.partial(handout, **ending), workshop, context)
-             for ending in ENDINGS)
-    data, messages = write_fitting(htmls, allowed_folders(workshop, context), TAKEAWAYS_ID)
+    def draft(ending: dict) -> Callable[[dict], str]:
+        """Return the handout's HTML with one ending, given the worksheets cut so far."""
+        return lambda cuts: build_html(
+            "handout", functools.partial(handout, cuts=cuts, **ending), workshop, context)
+
+    data, messages = write_revised(
+        (draft(ending) for ending in ENDINGS), allowed_folders(workshop, context),
+        lambda pages: starts_last_page(pages, TAKEAWAYS_ID), cut_worksheets)
     return Rendered(data, warnings("handout", workshop, messages))
 
 

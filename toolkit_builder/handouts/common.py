@@ -182,4 +182,5 @@ def base(workshop: Workshop, context: Context, kind: str) -> dict:
         "page_qr": qr_data_uri(page_url, primary) if is_web(page_url) else "",
         "video_qr": qr_data_uri(meta.video, primary) if is_web(meta.video) else "",
         "agenda": agenda_rows(workshop, context.start(workshop)),
+        "layout": "",  # a class on <body> for a form's tighter or split layouts (FORM_LAYOUTS)
     }

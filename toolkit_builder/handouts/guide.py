@@ -139,10 +139,20 @@ def section_views(workshop: Workshop, context: Context, slots: list[Slot],
         slot = covering.get(section.anchor)
         notes = Markup("").join(blocks_html(n.blocks, opts) for n in section.notes)
         acts = tuple(activity_view(a, section, slot, opts) for a in section.activities)
-        span = outline.label([outline.sections[section.anchor]]) \
-            if outline and section.anchor in outline.sections else ""
-        views.append(SectionView(section.anchor, section.title, slot, span, notes, acts))
+        views.append(SectionView(section.anchor, section.title, slot,
+                                 section_slides(outline, slots, section), notes, acts))
     return views
+
+
+def section_slides(outline: Outline | None, slots: list[Slot], section: Section) -> str:
+    """Return a section's slides, from its agenda item's first if it opens it (as run-of-show)."""
+    if outline is None or section.anchor not in outline.sections:
+        return ""
+    first, last = outline.sections[section.anchor]
+    for index, slot in enumerate(slots):
+        if slot.sections and slot.sections[0] is section and index in outline.agenda:
+            first = min(first, outline.agenda[index][0])
+    return outline.label([(first, last)])
 
 
 def agenda_slides(outline: Outline | None, index: int) -> str:
@@ -196,8 +206,10 @@ def facilitator_guide(workshop: Workshop, context: Context) -> dict:
     values["css"] = Markup(f"@page cue {{ size: {context.theme.page_size} landscape; }}\n") \
         + values["css"]
     outline, slots, groups = context.outline, values["agenda"], checklist_view(workshop)
+    rows = run_of_show(slots, outline)
     values.update(
-        run_of_show=run_of_show(slots, outline), has_slides=outline is not None,
+        run_of_show=rows, has_slides=outline is not None,
+        few_materials=sum(1 for row in rows if row.materials) * 2 <= len(rows),
         has_leads=any(item.lead for item in workshop.meta.agenda), checklist=groups,
         timeline=timeline(workshop, context, groups),
         cue_date=cue_date(workshop, context),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +33,14 @@ from .locations import workshop_url
 
 # How many ruled lines a worksheet offers for writing; enough for a few sentences per step.
 WORKSHEET_LINES = 9
+# The fewest ruled lines a worksheet keeps on a page when the page ends among them.
+MIN_LINES = 6
 # Tables of at most this many rows never split across pages.
 SHORT_TABLE_ROWS = 6
+# A number and the unit after it stay on one line: the space between becomes a no-break space.
+UNIT_SPACE_RE = re.compile(r"(?<=\d) (?=%|(?:min|minutes?|minutt(?:er)?|minutos?|h|hours?|timer?"
+                           r"|horas?|mm|cm|m|km)\b)")
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Options:
     material_label: str = "Activity material"
     notes_title: str = "Facilitator notes"
     forms: dict = field(default_factory=dict)   # material forms (card, …) in its language
+    cuts: dict = field(default_factory=dict)    # worksheets cut at a page end (cut_worksheets)
 
 
 def link_target(href: str, page_url: str) -> str:
@@ -62,9 +70,14 @@ def link_target(href: str, page_url: str) -> str:
     return urljoin(page_url, href) if page_url.startswith(("http://", "https://")) else href
 
 
+def keep_units(words: str) -> str:
+    """Return text with a no-break space between each number and the unit after it."""
+    return UNIT_SPACE_RE.sub(NBSP, words)
+
+
 def run_html(run: Run, opts: Options) -> Markup:
-    """Return one inline run as HTML."""
-    out = escape(run.text)
+    """Return one inline run as HTML (a number and its unit kept on one line)."""
+    out = escape(keep_units(run.text))
     if run.code:
         out = Markup("<code>%s</code>") % out
     if run.emphasis:
@@ -131,24 +144,61 @@ def image_html(image: Image, opts: Options) -> Markup:
         workshop_url(opts.folder, image.path), image.alt, width, caption)
 
 
-def ruled_lines(count: int) -> Markup:
-    """Return ruled lines to write on, hidden from screen readers."""
-    return Markup('<div class="ruled" aria-hidden="true">%s</div>') % Markup(
-        '<span class="line"></span>' * count)
+def ruled_lines(count: int, ids: str = "") -> Markup:
+    """Return ruled lines to write on (ids `<ids>-<n>` if given), hidden from screen readers."""
+    lines = Markup("").join(Markup('<span class="line" id="%s-%d"></span>') % (ids, n) if ids
+                            else Markup('<span class="line"></span>') for n in range(count))
+    return Markup('<div class="ruled" aria-hidden="true">%s</div>') % lines
+
+
+def worksheet_id(activity: Activity) -> str:
+    """Return the id of an activity's worksheet: from its source line, stable between drafts."""
+    return f"ktw-worksheet-{activity.pos.line}"
+
+
+def worksheet_box(anchor: str, kicker: str, title: str, inner: Markup, lines: int,
+                  opts: Options, classes: str = "worksheet") -> Markup:
+    """Return one worksheet frame: kicker, title, instructions, then `lines` ruled lines."""
+    room = Markup('<p class="write-label">%s</p>%s') % (
+        opts.notes_label, ruled_lines(lines, anchor)) if lines else Markup("")
+    return Markup(
+        '<section class="%s" id="%s"><div class="worksheet-start"><p class="kicker">%s</p>'
+        '<h3 class="worksheet-title">%s</h3>%s</div>%s</section>') % (
+        classes, anchor, kicker, title, inner, room)
 
 
 def worksheet_html(activity: Activity, opts: Options) -> Markup:
     """Return an activity as a worksheet: what to do, then ruled space to write.
 
-    The instructions stay together; a page may end only before or among the ruled lines.
+    The instructions stay together. Where a draft put the page end among the ruled lines, the
+    writer cuts the worksheet (opts.cuts): its lines that fit if they are enough, else its
+    instructions and then, in a new frame under its title (…), the room to write.
     """
+    anchor = worksheet_id(activity)
+    kicker = f"{opts.worksheet_label} · {activity.minutes}\u00a0{opts.minutes_label}"
     inner = blocks_html(activity.blocks, opts)
-    return Markup(
-        '<section class="worksheet"><div class="worksheet-start"><p class="kicker">%s · %s %s</p>'
-        '<h3 class="worksheet-title">%s</h3>%s</div>'
-        '<p class="write-label">%s</p>%s</section>') % (
-        opts.worksheet_label, activity.minutes, opts.minutes_label, activity.title, inner,
-        opts.notes_label, ruled_lines(WORKSHEET_LINES))
+    fit = opts.cuts.get(anchor)
+    if fit is None or fit >= MIN_LINES:
+        return worksheet_box(anchor, kicker, activity.title, inner, fit or WORKSHEET_LINES, opts)
+    return worksheet_box(anchor, kicker, activity.title, inner, 0, opts) + worksheet_box(
+        f"{anchor}-on", kicker, f"{activity.title} (…)", Markup(""), WORKSHEET_LINES, opts,
+        "worksheet continued")
+
+
+def cut_worksheets(pages: list[set[str]], cuts: dict) -> dict | None:
+    """Return the cuts and the first worksheet whose ruled lines run over a page, or None."""
+    # pages: the anchors on each page; a cut: how many lines fit on the page the worksheet starts.
+    def page_of(anchor: str) -> int | None:
+        """Return the index of the first page that holds an anchor."""
+        return next((index for index, page in enumerate(pages) if anchor in page), None)
+
+    starts = sorted({(page_of(a), a) for page in pages for a in page
+                     if a.startswith("ktw-worksheet-") and a.count("-") == 2 and a not in cuts})
+    for start, anchor in starts:
+        lines = [page_of(f"{anchor}-{n}") for n in range(WORKSHEET_LINES)]
+        if None not in lines and lines[-1] != start:
+            return {**cuts, anchor: lines.count(start)}
+    return None
 
 
 def material_html(material: Material, opts: Options) -> Markup:

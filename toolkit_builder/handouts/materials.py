@@ -30,6 +30,10 @@ WEIGHT_BOUNDS, WRITE_WEIGHT = (6, 40), 24
 # write in. Its rows to write in grow to fill the page; CANVAS_FILL of it, as the sizes are guessed.
 CANVAS = {"A3": (392, 267, 15, 18), "A4": (269, 180, 12, 14), "A5": (182, 118, 11, 12)}
 CANVAS_FILL, ROW_MAX_MM = 0.92, 90
+# A worksheet's page, as CANVAS (standing up, 14 mm margins, the room to write below its tables):
+# its rows to write in shrink from WORKSHEET_ROW_MM down to the least so that it keeps to a page.
+WORKSHEET = {"A3": (392, 267, 13, 10), "A4": (182, 267, 11, 9), "A5": (120, 180, 11, 9)}
+WORKSHEET_ROW_MM = 14
 # What a canvas needs besides its text and rows: its small header and the title's margin, in mm.
 CANVAS_EXTRA_MM = 16
 # A cell's padding and a block's margin, in mm; the line height of text and of tables, in ems
@@ -147,9 +151,9 @@ def table_mm(table: Table, width_mm: float, size_pt: float, least_mm: float) -> 
         for cells in table.rows)
 
 
-def canvas_mm(material: Material, opts: Options) -> float:
-    """Return about how tall a canvas is with its rows to write in at their least height."""
-    width, _, size, least = CANVAS[material.paper]
+def canvas_mm(material: Material, opts: Options, sizes: dict = CANVAS) -> float:
+    """Return about how tall a canvas (or worksheet) is with its rows to write in at their least."""
+    width, _, size, least = sizes[material.paper]
     line = size * LINE_EM * MM_PER_PT
     need = CANVAS_EXTRA_MM + text_lines(material.title, width, size * 2) * line * 2
     for block in material.blocks:
@@ -161,8 +165,20 @@ def canvas_mm(material: Material, opts: Options) -> float:
     return need
 
 
+def worksheet_row(material: Material, opts: Options) -> str:
+    """Return the height of a worksheet's rows to write in: less if that keeps it to a page."""
+    _, height, _, least = WORKSHEET[material.paper]
+    rows = writing_rows(material)
+    if not rows or any(isinstance(b, Image) for b in walk(material.blocks)):
+        return ""
+    spare = height * CANVAS_FILL - canvas_mm(material, opts, WORKSHEET)
+    return f"{min(max(least + spare / rows, least), WORKSHEET_ROW_MM):.1f}mm"
+
+
 def row_height(material: Material, opts: Options) -> str:
     """Return the height of a canvas's rows to write in, so that its tables fill the page."""
+    if material.form == "worksheet" and material.paper in WORKSHEET:
+        return worksheet_row(material, opts)
     if material.form != "canvas" or material.paper not in CANVAS:
         return ""
     _, height, _, least = CANVAS[material.paper]

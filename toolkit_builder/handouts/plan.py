@@ -5,7 +5,7 @@ They are pure functions of the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -47,12 +47,6 @@ class SectionView:
     html: Markup
 
 
-def handout_sections(workshop: Workshop, context: Context) -> list[SectionView]:
-    """Return the sections for participants: no facilitator notes, no slides-only parts."""
-    opts = options(workshop, context, "handout")
-    return [SectionView(s.anchor, s.title, blocks_html(s.blocks, opts)) for s in workshop.sections]
-
-
 def toc(workshop: Workshop) -> list[TocEntry]:
     """Return the handout's table of contents."""
     lang = workshop.lang
@@ -64,14 +58,15 @@ def toc(workshop: Workshop) -> list[TocEntry]:
 
 
 def handout(workshop: Workshop, context: Context, notes_lines: int = 12,
-            own_page: bool = False) -> dict:
-    """Return the participant handout's template variables (ending as ENDINGS describes)."""
+            own_page: bool = False, cuts: dict | None = None) -> dict:
+    """Return the handout's template variables (ending as ENDINGS, worksheets cut as `cuts`)."""
     values = base(workshop, context, "handout")
+    opts = replace(options(workshop, context, "handout"), cuts=cuts or {})
     values.update(
         about_id=ABOUT_ID, notes_lines=notes_lines, takeaways_id=TAKEAWAYS_ID, toc=toc(workshop),
-        takeaways_own_page=own_page,
-        intro=blocks_html(workshop.intro, options(workshop, context, "handout")),
-        sections=handout_sections(workshop, context),
+        takeaways_own_page=own_page, intro=blocks_html(workshop.intro, opts),
+        sections=[SectionView(s.anchor, s.title, blocks_html(s.blocks, opts))
+                  for s in workshop.sections],
     )
     return values
 

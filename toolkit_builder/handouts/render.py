@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +19,8 @@ from .locations import local_path
 FONT_CONFIG = FontConfiguration()
 IMAGE_CACHE: dict = {}
 _STAMPS: dict[str, tuple[int, int]] = {}
+# How many times a draft is laid out again with the writer's revisions (write_revised) at most.
+MAX_REVISIONS = 8
 # Tagged PDF for screen readers; WeasyPrint's closest variant to an accessible handout.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True, "dpi": 300,
                "optimize_images": True}
@@ -107,6 +109,17 @@ def starts_last_page(pages: list, anchor: str) -> bool:
 def write_fitting(htmls: Iterable[str], allowed: dict[str, Path], anchor: str,
                   forms: bool = False) -> tuple[bytes, list[str]]:
     """Return the PDF and warnings of the first HTML with `anchor` on its last page, or the last."""
+    return write_first(htmls, allowed, lambda pages: starts_last_page(pages, anchor), forms)
+
+
+def at_most(count: int) -> Callable[[list], bool]:
+    """Return a test that a laid-out document has no more than `count` pages."""
+    return lambda pages: len(pages) <= count
+
+
+def write_first(htmls: Iterable[str], allowed: dict[str, Path], fits: Callable[[list], bool],
+                forms: bool = False) -> tuple[bytes, list[str]]:
+    """Return the PDF and warnings of the first HTML whose pages pass `fits`, or of the last."""
     _drop_stale(allowed)
     options = {**PDF_OPTIONS, "cache": IMAGE_CACHE, "pdf_forms": forms}
     with collected() as messages:
@@ -114,7 +127,31 @@ def write_fitting(htmls: Iterable[str], allowed: dict[str, Path], anchor: str,
             del messages[:]
             document = HTML(string=html, url_fetcher=SandboxFetcher(allowed)).render(
                 font_config=FONT_CONFIG, **options)
-            if starts_last_page(document.pages, anchor):
+            if fits(document.pages):
+                break
+        data = document.write_pdf(**options)
+    _remember(allowed)
+    return data, messages
+
+
+def write_revised(drafts: Iterable[Callable[[dict], str]], allowed: dict[str, Path],
+                  fits: Callable[[list], bool], revise: Callable[[list, dict], dict | None],
+                  ) -> tuple[bytes, list[str]]:
+    """Return the PDF and warnings of the first draft that fits once revised until it settles."""
+    _drop_stale(allowed)
+    options = {**PDF_OPTIONS, "cache": IMAGE_CACHE, "pdf_forms": False}
+    changes: dict = {}
+    with collected() as messages:
+        for draft in drafts:
+            for _ in range(MAX_REVISIONS):
+                del messages[:]
+                document = HTML(string=draft(changes), url_fetcher=SandboxFetcher(allowed)).render(
+                    font_config=FONT_CONFIG, **options)
+                revised = revise([set(page.anchors) for page in document.pages], changes)
+                if revised is None:
+                    break
+                changes = revised
+            if fits(document.pages):
                 break
         data = document.write_pdf(**options)
     _remember(allowed)
