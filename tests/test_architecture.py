@@ -16,9 +16,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "toolkit_builder"
 LAYERS = [
     {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting",
      "config", "manifest_schema", "vocabulary", "contrast", "fingerprint", "limits"},
-    {"sources", "frontmatter", "reader", "blocks", "resolve", "checks", "theme", "partners",
+    {"sources", "frontmatter", "sanitise", "reader", "blocks", "resolve", "checks", "theme",
+     "partners",
      "images", "project", "dump", "scaffold", "preparation", "partners_file", "translations",
-     "consistency", "modelcache"},
+     "consistency", "modelcache", "glyphs"},
     {"writers", "artifacts"},
     {"slides", "handouts", "bundles", "site"},
     {"plan", "cache", "unchanged", "publish", "lock", "pipeline"},

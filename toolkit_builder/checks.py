@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .blocks import inside
 from .consistency import check_consistency
 from .diagnostics import Reporter
+from .frontmatter import split_front_matter
 from .images import image_problem
 from .limits import cut
-from .model import Image, Workshop, walk
+from .model import Image, SourcePos, Workshop, walk
 from .resolve import is_break, section_for
+from .sanitise import bad_scheme, html_findings
 
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -19,6 +22,7 @@ def check_workshop(workshop: Workshop, reporter: Reporter) -> None:
     """Report every problem of one workshop file."""
     check_images(workshop, reporter)
     check_links(workshop, reporter)
+    check_html(workshop, reporter)
     check_sections(workshop, reporter)
     check_agenda(workshop, reporter)
     check_consistency(workshop, reporter)
@@ -27,6 +31,8 @@ def check_workshop(workshop: Workshop, reporter: Reporter) -> None:
 def check_images(workshop: Workshop, reporter: Reporter) -> None:
     """Report images that are remote, leave the folder, do not exist or lack alt text."""
     for image in workshop.images:
+        if bad_scheme(image.src):
+            continue  # check_html reports it
         src = cut(image.src, 120)
         if not image.alt:
             reporter.error(image.pos, f"image '{src}' has no alt text: "
@@ -57,6 +63,21 @@ def check_links(workshop: Workshop, reporter: Reporter) -> None:
         elif not target.exists():
             reporter.error(link.pos, f"link '{shown}' points at a file that does not exist",
                            "link.missing")
+
+
+def check_html(workshop: Workshop, reporter: Reporter) -> None:
+    """Report links and images with unsafe schemes, and raw HTML the site's sanitiser removes."""
+    path = workshop.folder / Path(workshop.source.path).name
+    try:
+        split = split_front_matter(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return
+    for finding in html_findings(split.body, split.body_line):
+        pos = SourcePos(workshop.source.path, finding.line)
+        if finding.error:
+            reporter.error(pos, finding.message, finding.code)
+        else:
+            reporter.warning(pos, finding.message, finding.code)
 
 
 def check_sections(workshop: Workshop, reporter: Reporter) -> None:

@@ -24,6 +24,7 @@ from .limits import (
     yaml_limit,
 )
 from .model import AgendaItem, Meta, Origin, SourcePos
+from .sanitise import is_video_address
 from .suggest import did_you_mean
 
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
@@ -193,10 +194,11 @@ class _Fields:
         return None
 
     def url(self, key: str, value: Any) -> str | None:
-        """Return an http(s) URL."""
-        if isinstance(value, str) and re.match(r"^https?://\S+$", value.strip()):
+        """Return a video's https:// address on YouTube or Vimeo (sanitise.VIDEO_HOSTS)."""
+        if isinstance(value, str) and is_video_address(value.strip()):
             return value.strip()
-        self.fail(key, f"'{key}' must be an http:// or https:// address, not {shown(value)}")
+        self.fail(key, f"{key} must be an https:// address on YouTube or Vimeo, not "
+                  f"'{cut(value, 80)}'")
         return None
 
     def origin(self, key: str, value: Any) -> Origin | None:

@@ -5,10 +5,10 @@ pre_build (keep the artifacts a clean build would wipe), files (home, partner an
 pages, branding, logos, cards and artifact files), nav (one entry per workshop, then the partners
 index and the translations page), env (escaping), page_markdown (page description), template_context
 and post_template (the 404 page of each language), page_content (notes, activities, slides-/handout-
-only boxes, slide breaks, images), page_context (the views the templates show), post_page (language
-roots, search per language, the serve banner), post_build (split the search index; sitemaps and
-404 pages), serve (watch themes/ too). mkdocs-static-i18n runs a whole build per language, so every
-event but startup and serve runs once per language.
+only boxes, slide breaks, images, then the HTML sanitiser), page_context (the views the templates
+show), post_page (language roots, search per language, the serve banner), post_build (split the
+search index; sitemaps and 404 pages), serve (watch themes/ too). mkdocs-static-i18n runs a whole
+build per language, so every event but startup and serve runs once per language.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from toolkit_builder.artifacts import Artifact
 from toolkit_builder.model import Workshop
+from toolkit_builder.sanitise import clean
 from toolkit_builder.site import (
     branding,
     cards,
@@ -192,9 +193,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Shape a workshop's notes, activities, slides-/handout-only boxes, slide breaks, images."""
+    """Shape a workshop's boxes, slide breaks and images; keep only safe HTML (sanitise.clean)."""
     workshop = BUILD.state.workshop_for(page.file.abs_src_path)
-    return finish_body(html, workshop) if workshop else html
+    return clean(finish_body(html, workshop) if workshop else html)
 
 
 def page_footer(config: MkDocsConfig, lang: str, home: str, workshop: Workshop | None = None):
