@@ -86,9 +86,10 @@ def test_folder_names_must_be_slugs_and_unique(project):
     root = project(files={"workshops/My_Workshop/index.md": text,
                           "workshops/my-workshop/index.md": text})
     result = findings(root)
-    assert "workshops/My_Workshop: error: workshop folder 'My_Workshop' is not a slug" in result[0]
-    assert result[1] == ("workshops/my-workshop: error: duplicate slug 'my-workshop': also used by "
-                         "workshops/My_Workshop")
+    assert ("workshops/My_Workshop/index.md:1: error: workshop folder 'My_Workshop' is not a "
+            "slug") in result[0]
+    assert result[1] == ("workshops/my-workshop/index.md:1: error: duplicate slug 'my-workshop': "
+                         "also used by workshops/My_Workshop")
 
 
 def test_strict_turns_warnings_into_failure(project):

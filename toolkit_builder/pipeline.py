@@ -145,8 +145,8 @@ def run_job(job: Job, context: Context, inputs: list[tuple[str, bytes]] | None =
     except ToolkitError:
         raise
     except Exception as exc:  # a writer bug or an input the checks missed: report it, no traceback
-        raise BuildError(f"{job.workshop.source.path}: error: could not write {job.path}: "
-                         f"{type(exc).__name__}: {exc}") from None
+        raise BuildError(f"{job.workshop.source.path}:{job.workshop.source.line}: error: could not "
+                         f"write {job.path}: {type(exc).__name__}: {exc}") from None
 
 
 def render_document(kind: str, workshop, context: Context) -> Rendered:

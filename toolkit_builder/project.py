@@ -8,12 +8,13 @@ from pathlib import Path
 from .checks import check_translation, check_workshop
 from .config import Settings, load_settings
 from .diagnostics import Reporter
+from .glyphs import check_glyphs
 from .model import SourcePos, Workshop
 from .modelcache import ModelCache
 from .partners import Partner
 from .partners_file import load_partners
 from .reader import make_markdown, read_workshop
-from .sources import check_slugs, discover
+from .sources import check_slugs, discover, read_text
 from .theme import Theme, check_theme, theme_names
 from .translations import check_catalogues, check_stale
 
@@ -78,6 +79,9 @@ def load_project(root: Path, only: set[str] | None = None, cached: bool = True) 
             reporter.add(item.level, item.pos, item.message, item.code)
         if workshop is None:
             continue
+        text = read_text(source.path, source.rel, Reporter()) if project.theme else None
+        if text:
+            check_glyphs(text, source.rel, project.theme, reporter)
         langs = project.workshops.setdefault(source.slug, {})
         if workshop.lang in langs:
             reporter.error(workshop.source, f"language '{workshop.lang}' of '{source.slug}' "

@@ -90,14 +90,16 @@ def _report_nul(data: bytes, rel: str, reporter: Reporter) -> None:
 
 
 def check_slugs(docs_dir: Path, root: Path, reporter: Reporter) -> None:
-    """Report workshop folders whose names are not slugs or collide when lowercased."""
+    """Report workshop folders whose names are not slugs or collide, at their index.md line 1."""
     check_symlinks(docs_dir, root, reporter)
     seen: dict[str, Path] = {}
     for folder in sorted(p for p in docs_dir.iterdir()
                          if p.is_dir() and not p.name.startswith((".", "_"))):
         if folder.is_symlink() or not any(SOURCE_RE.match(p.name) for p in folder.iterdir()):
             continue
-        pos = SourcePos(relative(folder, root))
+        index = folder / "index.md"
+        pos = (SourcePos(relative(index, root), 1) if index.is_file()
+               else SourcePos(relative(folder, root)))
         if not SLUG_RE.match(folder.name):
             reporter.error(pos, f"workshop folder '{folder.name}' is not a slug: use lowercase "
                            "letters, digits and hyphens", "source.slug")

@@ -7,11 +7,15 @@ print CSS) → PDF (WeasyPrint, in render.py only).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 from ..diagnostics import WARNING, Diagnostic
+from ..glyphs import covers
 from ..kinds import KindName
-from ..model import Workshop
+from ..model import SourcePos, Workshop
 from ..writers import Context, Rendered
 from .attendance import certificate, name_badges, sign_in_sheet
 from .common import theme_folders
@@ -32,6 +36,7 @@ FORM_LAYOUTS: dict[str, tuple[int, tuple[str, ...]]] = {
     "session-report": (2, ("", "compact", "compact tight")),
     "needs-questionnaire": (1, ("", "compact", "split")),
 }
+NOTDEF_RE = re.compile(r'^\.notdef glyph .*?"(?P<char>.)" \(U\+[0-9A-Fa-f]+\)')
 
 
 def build_html(kind: KindName, plan: Plan, workshop: Workshop, context: Context) -> str:
@@ -53,19 +58,38 @@ def render_pdf(kind: KindName, plan: Plan, workshop: Workshop, context: Context,
     allowed = allowed_folders(workshop, context)
     if kind not in FORM_LAYOUTS:
         data, messages = write_pdf(build_html(kind, plan, workshop, context), allowed, forms=forms)
-        return Rendered(data, warnings(kind, workshop, messages))
+        return Rendered(data, warnings(kind, workshop, messages, context))
     pages, layouts = FORM_LAYOUTS[kind]
     htmls = (render_html(context.theme, kind, {**plan(workshop, context), "layout": layout})
              for layout in layouts)
     data, messages = write_first(htmls, allowed, at_most(pages), forms)
-    return Rendered(data, warnings(kind, workshop, messages))
+    return Rendered(data, warnings(kind, workshop, messages, context))
 
 
-def warnings(kind: KindName, workshop: Workshop, messages: list[str]) -> tuple[Diagnostic, ...]:
+def warnings(kind: KindName, workshop: Workshop, messages: list[str],
+             context: Context) -> tuple[Diagnostic, ...]:
     """Return WeasyPrint's complaints about a document as warnings on the workshop."""
-    return tuple(Diagnostic(workshop.source, WARNING, f"{kind} PDF: {message}",
-                            "handout.weasyprint")
-                 for message in dict.fromkeys(messages))
+    located = ((glyph_pos(workshop, message, context), message)
+               for message in dict.fromkeys(messages))
+    return tuple(Diagnostic(pos, WARNING, f"{kind} PDF: {message}", "handout.weasyprint")
+                 for pos, message in located if pos)
+
+
+def glyph_pos(workshop: Workshop, message: str, context: Context) -> SourcePos | None:
+    """Return where a complaint belongs: a missing glyph at its line, None if `check` has it."""
+    match = NOTDEF_RE.match(message)
+    if not match:
+        return workshop.source
+    char, theme = match["char"], context.brand or context.theme
+    try:
+        text = (workshop.folder / Path(workshop.source.path).name).read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return workshop.source
+    line = next((n for n, t in enumerate(text.split("\n"), 1) if char in t), None)
+    if line is None:
+        return workshop.source  # text of the theme or the translations, not of the workshop
+    checked = not covers(theme, char) or not covers(theme, char, code=True)
+    return None if checked else replace(workshop.source, line=line)
 
 
 def render_handout(workshop: Workshop, context: Context) -> Rendered:
@@ -81,7 +105,7 @@ def render_handout(workshop: Workshop, context: Context) -> Rendered:
     data, messages = write_revised(
         (draft(ending) for ending in ENDINGS), allowed_folders(workshop, context),
         lambda pages: starts_last_page(pages, TAKEAWAYS_ID), cut_worksheets)
-    return Rendered(data, warnings("handout", workshop, messages))
+    return Rendered(data, warnings("handout", workshop, messages, context))
 
 
 def render_facilitator_guide(workshop: Workshop, context: Context) -> Rendered:

@@ -25,6 +25,7 @@ from ..model import (
     plain,
 )
 from .layout import Para
+from .measure import CONTROLS
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ def _paragraph_paras(block: Paragraph) -> list[Para]:
 
 def glued(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     """Return runs with a no-break space between a number and its unit ("5\u00a0min")."""
-    return tuple(replace(run, text=UNIT.sub("\\1\u00a0\\2", run.text)) if not run.code else run
-                 for run in runs)
+    return tuple(replace(run, text=UNIT.sub("\\1\u00a0\\2", CONTROLS.sub(" ", run.text)))
+                 if not run.code else run for run in runs)
 
 
 def _list_paras(block: ListBlock) -> list[Para]:

@@ -11,6 +11,7 @@ from PIL import ImageFont
 from ..errors import ConfigError
 from ..model import Run
 
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")   # C0/C1 controls but tab and newline
 SPACES = re.compile(r"[ \t\n\r\f\v]+")     # where a line may break (not at a no-break space)
 # Pillow measures in pixels of a font loaded at this size; scaling to points is linear.
 REFERENCE_SIZE = 200
@@ -114,7 +115,9 @@ class Metrics:
         key = (text, self.paths[style])
         width = _WIDTHS.get(key)
         if width is None:
-            width = _WIDTHS[key] = max(_font(path).getlength(text) for path in self.paths[style])
+            # Control characters (U+0085 …) make the shaper fail; they take no room on a slide.
+            shown = CONTROLS.sub(" ", text)
+            width = _WIDTHS[key] = max(_font(path).getlength(shown) for path in self.paths[style])
         return width * size / REFERENCE_SIZE
 
     def line_height(self, size: float, style: str = "regular") -> float:
