@@ -150,7 +150,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     """Delete the cache (with --all also site/) and what interrupted builds left behind."""
     from .publish import clean
 
-    removed = clean(args.root, everything=args.all)
+    removed = clean(args.root, everything=args.all,
+                    waiting=lambda message: print(message, file=sys.stderr, flush=True))
     root = args.root.resolve()
     for path in removed:
         print(f"removed {path.relative_to(root) if path.is_relative_to(root) else path}/")

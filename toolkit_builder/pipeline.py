@@ -281,7 +281,10 @@ def writer_checks(project: Project, cached: bool = True) -> Reporter:
             if found is None:
                 found = Rendered(b"", tuple(load(kind.checker)(workshop, context)))
                 if cache:
-                    cache.put(key, found)
+                    try:
+                        cache.put(key, found)
+                    except OSError:
+                        pass  # a read-only or full disk: check goes on without its cache
             for item in found.diagnostics:
                 reporter.add(item.level, item.pos, item.message, item.code)
     return reporter

@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -167,15 +167,27 @@ def clean_leftovers(site_dir: Path, root: Path) -> Reporter:
     return found
 
 
-def clean(root: Path, everything: bool = False) -> list[Path]:
-    """Delete the cache, what stopped builds left (and with `everything` site/); return it."""
+def clean(root: Path, everything: bool = False,
+          waiting: Callable[[str], None] = lambda message: None) -> list[Path]:
+    """Delete the cache, what stopped builds left (and with `everything` site/), holding the
+    build lock so that no build loses its cache midway; return what was deleted."""
+    from .lock import LOCK_FILE, build_lock
+
     settings = load_settings(root)
-    gone = [settings.root / ".cache", *leftovers(settings.site_dir)]
-    if everything:
-        gone.append(settings.site_dir)
+    cache = settings.root / ".cache"
     removed = []
-    for path in gone:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
+    with build_lock(cache, waiting):
+        parts = [p for p in cache.iterdir() if p.name != LOCK_FILE]
+        for path in parts:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        if parts:
+            removed.append(cache)
+        gone = [*leftovers(settings.site_dir)] + ([settings.site_dir] if everything else [])
+        for path in gone:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
     return removed
