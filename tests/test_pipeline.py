@@ -73,3 +73,17 @@ def test_registry_refuses_to_write_one_path_twice(tmp_path):
 def test_zips_are_deterministic():
     files = [("b.txt", b"bee"), ("a.txt", b"ay")]
     assert deterministic_zip(files) == deterministic_zip(list(reversed(files)))
+
+
+def test_clean_deletes_the_cache_and_leftovers_and_with_all_the_site(project):
+    root = project("constructs")
+    assert run_cli(root, "build").returncode == 0
+    (root / ".site-stale").mkdir()  # what a killed build left
+    result = run_cli(root, "clean")
+    assert result.returncode == 0 and "removed .cache/" in result.stdout
+    assert not (root / ".site-stale").exists() and (root / "site" / "manifest.json").is_file()
+    assert [p.name for p in (root / ".cache").iterdir()] == ["build.lock"]
+    assert run_cli(root, "clean", "--all").returncode == 0
+    assert not (root / "site").exists()
+    again = run_cli(root, "build", "--no-cache")
+    assert again.returncode == 0 and not (root / ".cache" / "artifacts").exists()
