@@ -112,7 +112,7 @@ class AgendaSlides:
         blocks = [s for s in self.slots if s.sections]
         counter = f"{blocks.index(slot) + 1:02d} / {len(blocks):02d}"
         self.add(DividerSlide(title=slot.item.title, section=slot.sections[0].anchor,
-                              subtitle=(f"{slot.start} – {slot.end} · {minutes}", counter),
+                              subtitle=(f"{slot.start}–{slot.end} · {minutes}", counter),
                               notes=self.slot_notes(slot), pos=slot.item.pos))
 
     def slot_notes(self, slot: Slot) -> str:
