@@ -7,6 +7,7 @@ in its body, and HTML in its title, summary, tags and facilitators.
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,6 +16,8 @@ import pytest
 from conftest import ROOT, make_project, run_cli
 from site_helpers import chromium, serve
 
+from toolkit_builder.config import load_settings
+from toolkit_builder.reader import html_of, make_markdown
 from toolkit_builder.sanitise import clean, html_findings, is_video_address, removed
 
 HOSTILE = "<script>alert(1)</script> \"><img src=x onerror=alert(1)>"
@@ -90,7 +93,8 @@ def test_the_cleaner_keeps_what_markdown_writes():
             '<img alt="i" src="i.png" width="100%"></a>')
     assert removed(html) == []
     assert 'style="text-align:left"' in clean(html) and 'style="width:50%"' in clean(html)
-    assert html_findings("Text with `<script>` and <https://example.org>.\n", 1) == []
+    render = partial(html_of, make_markdown(load_settings(ROOT)))  # the site's own settings
+    assert html_findings("Text with `<script>` and <https://example.org>.\n", 1, render) == []
 
 
 def _hostile_in(html: str) -> list[str]:

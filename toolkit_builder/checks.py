@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .blocks import inside
@@ -18,11 +19,13 @@ from .sanitise import bad_scheme, html_findings
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def check_workshop(workshop: Workshop, reporter: Reporter) -> None:
-    """Report every problem of one workshop file."""
+def check_workshop(workshop: Workshop, reporter: Reporter,
+                   render: Callable[[str], str] | None = None) -> None:
+    """Report every problem of one workshop file (`render`: Markdown to HTML, as the site does)."""
     check_images(workshop, reporter)
     check_links(workshop, reporter)
-    check_html(workshop, reporter)
+    if render is not None:
+        check_html(workshop, reporter, render)
     check_sections(workshop, reporter)
     check_agenda(workshop, reporter)
     check_consistency(workshop, reporter)
@@ -65,14 +68,14 @@ def check_links(workshop: Workshop, reporter: Reporter) -> None:
                            "link.missing")
 
 
-def check_html(workshop: Workshop, reporter: Reporter) -> None:
+def check_html(workshop: Workshop, reporter: Reporter, render: Callable[[str], str]) -> None:
     """Report links and images with unsafe schemes, and raw HTML the site's sanitiser removes."""
     path = workshop.folder / Path(workshop.source.path).name
     try:
         split = split_front_matter(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return
-    for finding in html_findings(split.body, split.body_line):
+    for finding in html_findings(split.body, split.body_line, render):
         pos = SourcePos(workshop.source.path, finding.line)
         if finding.error:
             reporter.error(pos, finding.message, finding.code)

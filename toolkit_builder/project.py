@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from .checks import check_translation, check_workshop
@@ -13,7 +14,7 @@ from .model import SourcePos, Workshop
 from .modelcache import ModelCache
 from .partners import Partner
 from .partners_file import load_partners
-from .reader import make_markdown, read_workshop
+from .reader import html_of, make_markdown, read_workshop
 from .sources import check_slugs, discover, read_text
 from .theme import Theme, check_theme, theme_names
 from .translations import check_catalogues, check_stale
@@ -91,7 +92,8 @@ def load_project(root: Path, only: set[str] | None = None, cached: bool = True) 
         langs[workshop.lang] = workshop
         if source.lang is None:
             originals[source.slug] = workshop
-        check_workshop(workshop, reporter)
+        md = md or make_markdown(settings)
+        check_workshop(workshop, reporter, partial(html_of, md))
     for slug, langs in project.workshops.items():
         original = originals.get(slug)
         if original is None:

@@ -54,6 +54,12 @@ def make_markdown(settings: Settings) -> markdown.Markdown:
                              extension_configs=settings.extension_configs)
 
 
+def html_of(md: markdown.Markdown, text: str) -> str:
+    """Return a Markdown text as HTML with a parser's settings (reset for each text)."""
+    md.reset()
+    return md.convert(text)
+
+
 def split_body(body: str, first_line: int, path: str,
                reporter: Reporter) -> tuple[Lines, list[RawSection]]:
     """Return the introduction's lines and the sections, cutting at `##` and `---` outside code."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import lxml.html
-import markdown
 import nh3
 
 from .limits import cut
@@ -48,11 +48,6 @@ ATTRIBUTES = {
     "li": {"value"},
 }
 STYLES = {"text-align", "width"}
-# The extensions mkdocs.yml gives the site that shape raw HTML and attributes (check cannot see
-# mkdocs.yml's list; highlighting and the table of contents only add what the allow-list keeps).
-CHECK_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables",
-                    "pymdownx.details", "pymdownx.superfences"]
-
 URL_RE = re.compile(r"https://[A-Za-z0-9._~:/?#\[\]@!$&()*+,;=%-]+")  # RFC 3986 but quotes
 FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
 WORTH_RE = re.compile(r"[<{&]|\]\s*[(:]")
@@ -157,16 +152,15 @@ def _url_findings(elements: list, lines: list[str], first: int) -> list[Finding]
     return out
 
 
-def html_findings(body: str, first_line: int) -> list[Finding]:
-    """Return what the site would drop from a Markdown body, by line: bad schemes, raw HTML."""
-    md = markdown.Markdown(extensions=CHECK_EXTENSIONS)
+def html_findings(body: str, first_line: int, render: Callable[[str], str]) -> list[Finding]:
+    """Return what the site would drop from a Markdown body, by line: bad schemes, raw HTML
+    (`render` turns a chunk into HTML with the site's own Markdown settings)."""
     out: list[Finding] = []
     for first, lines in chunks(body, first_line):
         text = "\n".join(lines)
         if not WORTH_RE.search(text):
             continue
-        md.reset()
-        html = md.convert(text)
+        html = render(text)
         if not html.strip():
             continue
         out.extend(_url_findings(_parts(html)[2], lines, first))
