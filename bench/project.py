@@ -685,9 +685,11 @@ def pandoc_runs(record: dict[str, list], number: int, root: Path, pandoc: str,
 
 
 def alone_project(scratch: Path, langs: tuple[str, ...]) -> Path:
-    """Return a project holding only the edited workshop, in `langs`."""
-    return make_project(scratch / f"alone-{'-'.join(langs)}", [EDITED_WORKSHOP], langs,
-                        partner=False)
+    """Return a project holding only the edited workshop, in `langs` (made once per run)."""
+    folder = scratch / f"alone-{'-'.join(langs)}"
+    if folder.exists():
+        return folder
+    return make_project(folder, [EDITED_WORKSHOP], langs, partner=False)
 
 
 def measure(root: Path, runs: int, scratch: Path, prep: Path, pandoc: str | None):
