@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "toolkit_builder"
 # Layers from the bottom up; a module may import only from its own layer or below.
 LAYERS = [
     {"errors", "model", "diagnostics", "suggest", "kinds", "outline", "i18n", "formatting",
-     "config", "manifest_schema", "vocabulary", "contrast", "fingerprint", "limits"},
+     "config", "manifest_schema", "vocabulary", "contrast", "fingerprint", "limits", "processes"},
     {"sources", "frontmatter", "sanitise", "reader", "blocks", "resolve", "checks", "theme",
      "partners",
      "images", "project", "dump", "scaffold", "preparation", "partners_file", "translations",

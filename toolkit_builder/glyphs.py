@@ -69,6 +69,22 @@ def coverage(theme: Theme, keys: tuple[str, ...]) -> tuple[frozenset[int], tuple
     return _coverage(paths)
 
 
+def glyph_fonts(theme: Theme | None) -> str:
+    """Return what the glyph check of a file depends on: the theme's font files, as they are."""
+    if theme is None:
+        return "no theme"
+    out = []
+    for key in (*TEXT_FONTS, *CODE_FONTS):
+        path = theme.font_files.get(key)
+        if path:
+            try:
+                stat = Path(path).stat()
+                out.append(f"{key}={path}:{stat.st_size}:{stat.st_mtime_ns}")
+            except OSError:
+                out.append(f"{key}={path}:missing")
+    return "\n".join(out)
+
+
 def silent(char: str) -> bool:
     """Return whether a character needs no glyph (whitespace, controls, variation selectors)."""
     code = ord(char)

@@ -9,6 +9,7 @@ keeps every input far from the sizes that made the builds take minutes or crash 
 from __future__ import annotations
 
 import reprlib
+from collections.abc import Iterator
 
 import yaml
 
@@ -94,6 +95,18 @@ def shown(value: object) -> str:
     return cut(brief.repr(value))
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """Yield the YAML events of a text, parsed by libyaml when it is there.
+
+    On an error the pure-Python parser runs again, so that messages read the same everywhere.
+    """
+    try:
+        found = list(yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except yaml.YAMLError:
+        found = yaml.parse(text, Loader=yaml.SafeLoader)
+    yield from found
+
+
 def yaml_limit(text: str) -> tuple[int, str] | None:
     """Return the line (0-based) and problem of YAML nested too deep or expanding too far.
 
@@ -103,7 +116,7 @@ def yaml_limit(text: str) -> tuple[int, str] | None:
     sizes: dict[str, int] = {}
     open_: list[tuple[str | None, int]] = []
     total = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in _events(text):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             open_.append((event.anchor, total))
             total += 1

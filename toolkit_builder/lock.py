@@ -1,5 +1,5 @@
 """Builds that take turns and stop cleanly: one build of a project at a time (a lock the kernel
-frees when a build dies), SIGTERM handled as Ctrl-C, and worker processes that die with their build.
+frees when a build dies) and SIGTERM handled as Ctrl-C. The worker processes are processes.py's.
 """
 
 from __future__ import annotations
@@ -10,14 +10,12 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import OutputError, Terminated
 
 LOCK_FILE = "build.lock"     # in .cache/: holds the pid and start time of the running build
-PR_SET_PDEATHSIG = 1         # prctl option: the signal a process gets when its parent dies
 
 
 def holder(handle: int, tries: int = 20) -> str:
@@ -74,40 +72,3 @@ def sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def worker_init(parent: int) -> None:
-    """Set up a worker process: it dies with its build, and leaves Ctrl-C to its build."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass  # not Linux: the pool's own checks notice the build's death, if later
-    if os.getppid() != parent:  # the build died before the worker asked to die with it
-        os._exit(1)
-
-
-def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Cancel a pool's pending jobs and end its workers now, not after their current job."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(1)
-
-
-@contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Return a process pool whose workers die with the build and stop at once if it fails."""
-    pool = ProcessPoolExecutor(workers, initializer=worker_init, initargs=(os.getpid(),))
-    try:
-        yield pool
-    except BaseException:
-        stop_pool(pool)
-        raise
-    pool.shutdown()

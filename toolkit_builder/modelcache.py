@@ -1,9 +1,11 @@
 """The document model of each workshop file, kept in .cache/models/ so that an unchanged file is
 not parsed again (by `check`, `build` or `serve`).
 
-An entry is keyed by everything reading a file depends on: the code, the Markdown settings, the
-site's default language, the file's path and bytes, and the names of the files beside it (image
-and link targets are resolved against them). It holds the model and what reading it reported.
+An entry is keyed by everything reading and checking a file depends on: the code, the Markdown
+settings, the site's default language, the file's path and bytes, the names, sizes and dates of
+the files beside it (image and link targets are resolved against them, images are decoded to
+check them) and the theme's font files (each character is checked against them). It holds the
+model and what reading and checking it reported.
 """
 
 from __future__ import annotations
@@ -23,24 +25,33 @@ from .sources import SourceFile
 Entry = tuple[Workshop | None, list[Diagnostic]]
 
 
+def _described(path: Path, folder: Path) -> str:
+    """Return a file's name within a folder, size and modification time."""
+    stat = path.stat()
+    return f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}"
+
+
 class ModelCache:
     """Workshop models by the hash of what reading them depends on."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
 
-    def key(self, source: SourceFile, settings: Settings) -> str | None:
-        """Return the cache key of a workshop file, or None if it cannot be read."""
+    def key(self, source: SourceFile, settings: Settings, extra: str = "") -> str | None:
+        """Return the cache key of a workshop file (`extra`: what else its checks depend on), or
+        None if it cannot be read."""
+        if self.folder is None:
+            return None
         try:
             data = source.path.read_bytes()
-            neighbours = sorted(str(p.relative_to(source.path.parent)) for p in
-                                source.path.parent.rglob("*") if not p.is_dir())
+            neighbours = sorted(_described(p, source.path.parent)
+                                for p in source.path.parent.rglob("*") if not p.is_dir())
         except OSError:
             return None
         digest = hashlib.sha256("\0".join((
             package_fingerprint(), repr(settings.extensions), repr(settings.extension_configs),
             settings.default_language, str(source.lang), source.rel, str(source.path),
-            "\n".join(neighbours))).encode())
+            "\n".join(neighbours), extra)).encode())
         digest.update(data)
         return digest.hexdigest()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .artifacts import read_manifest
+from .artifacts import Registry, read_manifest
 from .cache import (
     Cache,
     NoCache,
@@ -28,10 +28,11 @@ from .config import load_settings
 from .diagnostics import Reporter
 from .errors import BuildError, ToolkitError
 from .kinds import checked_kinds
-from .lock import build_lock, sigterm_as_interrupt, worker_pool
+from .lock import build_lock, sigterm_as_interrupt
 from .model import SourcePos
 from .partners import Partner
 from .plan import Job, Plan, plan_build
+from .processes import worker_pool
 from .project import Project, load_project
 from .publish import (
     clean_leftovers,
@@ -174,6 +175,9 @@ class _Run:
     previous: Path | None = None     # the site/ of the last build, whose files unselected jobs keep
     skipped: list[str] = field(default_factory=list)
     previous_items: dict | None = None
+    # Where finished artifacts go at once: the parent then holds no file's bytes (a project's
+    # downloads are hundreds of MB), only what each writer reported.
+    registry: Registry | None = None
 
     def context(self, job: Job) -> Context:
         """Return (once per partner) the context a job renders in."""
@@ -184,10 +188,20 @@ class _Run:
         return self.contexts[slug]
 
     def done(self, job: Job, rendered: Rendered, reused: bool) -> None:
-        """Record a finished job and tell the listener."""
+        """Record a finished job (writing its file if the run has a registry); tell the listener."""
+        if self.registry is not None:
+            self.registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path,
+                                rendered.data, job.partner_slug)
+            rendered = Rendered(b"", rendered.diagnostics)
         self.results[job.path] = rendered
         self.reused += reused
         self.listener(Progress(job.path, len(self.results), self.total, reused))
+
+    def data(self, path: str) -> bytes:
+        """Return the bytes of a finished artifact."""
+        if self.registry is not None:
+            return (self.registry.site_dir / path).read_bytes()
+        return self.results[path].data
 
 
 def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
@@ -228,7 +242,7 @@ def render_packages(run: _Run, jobs: tuple[Job, ...]) -> None:
             # a document it packs was not built: never pack a partial bundle
             keep_previous(run, job)
             continue
-        inputs = [(path, run.results[path].data) for path in job.inputs]
+        inputs = [(path, run.data(path)) for path in job.inputs]
         key = package_key(job.kind.name, job.path, run.hashes.get(job.partner_slug) or
                           context_key(run.code, run.context(job)), job.workshop, inputs,
                           job.partner)
@@ -259,9 +273,12 @@ def keep_previous(run: _Run, job: Job) -> None:
 
 
 def render_all(project: Project, plan: Plan, cache: Cache, listener: Listener,
-               selection: Selection = Selection(), previous: Path | None = None) -> _Run:
-    """Return the finished run of both phases of a plan."""
-    run = _Run(project, cache, listener, len(plan.jobs), selection=selection, previous=previous)
+               selection: Selection = Selection(), previous: Path | None = None,
+               staging: Path | None = None) -> _Run:
+    """Return the finished run of both phases of a plan (its files written into `staging` as
+    they finish, if given)."""
+    run = _Run(project, cache, listener, len(plan.jobs), selection=selection, previous=previous,
+               registry=Registry(staging) if staging is not None else None)
     render_documents(run, plan.documents)
     render_packages(run, plan.packages)
     return run
@@ -339,7 +356,8 @@ def _build(root: Path, strict: bool, listener: Listener, selection: Selection, c
             result.seconds = time.monotonic() - started
             return result
     with staged(site_dir, root) as staging:
-        run = render_all(project, plan, cache, listener, selection, site_dir if selection else None)
+        run = render_all(project, plan, cache, listener, selection,
+                         site_dir if selection else None, staging)
         result.reporter.extend(write_staging(run, plan, staging))
         from .site.run import build as build_site
 

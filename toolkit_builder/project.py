@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -9,15 +10,19 @@ from pathlib import Path
 from .checks import check_translation, check_workshop
 from .config import Settings, load_settings
 from .diagnostics import Reporter
-from .glyphs import check_glyphs
+from .glyphs import check_glyphs, glyph_fonts
 from .model import SourcePos, Workshop
-from .modelcache import ModelCache
+from .modelcache import Entry, ModelCache
 from .partners import Partner
 from .partners_file import load_partners
-from .reader import html_of, make_markdown, read_workshop
-from .sources import check_slugs, discover, read_text
+from .processes import worker_pool
+from .reader import html_of, markdown_for, read_workshop
+from .sources import SourceFile, check_slugs, discover, read_text
 from .theme import Theme, check_theme, theme_names
-from .translations import check_catalogues, check_stale
+from .translations import check_catalogues, check_stale, last_changes
+
+# Files a worker process reads at least, cold: below that, starting the workers costs more.
+PARALLEL_FILES = 24
 
 
 @dataclass
@@ -62,27 +67,16 @@ def load_project(root: Path, only: set[str] | None = None, cached: bool = True) 
         return project
     check_slugs(settings.docs_dir, root, reporter)
     models = ModelCache(settings.root / ".cache" / "models" if cached else None)
-    md = None
+    sources = [s for s in discover(settings.docs_dir, settings.root)
+               if not only or s.slug in only]
+    project.files = len(sources)
     originals: dict[str, Workshop] = {}
-    for source in discover(settings.docs_dir, settings.root):
-        if only and source.slug not in only:
-            continue
-        project.files += 1
-        key = models.key(source, settings)
-        entry = models.get(key)
-        if entry is None:
-            md = md or make_markdown(settings)
-            found = Reporter()
-            entry = (read_workshop(source, settings, found, md), list(found.items))
-            models.put(key, entry)
-        workshop = entry[0]
-        for item in entry[1]:
+    for source, (workshop, findings) in zip(sources, read_all(sources, settings, project.theme,
+                                                              models), strict=True):
+        for item in findings:
             reporter.add(item.level, item.pos, item.message, item.code)
         if workshop is None:
             continue
-        text = read_text(source.path, source.rel, Reporter()) if project.theme else None
-        if text:
-            check_glyphs(text, source.rel, project.theme, reporter)
         langs = project.workshops.setdefault(source.slug, {})
         if workshop.lang in langs:
             reporter.error(workshop.source, f"language '{workshop.lang}' of '{source.slug}' "
@@ -92,8 +86,8 @@ def load_project(root: Path, only: set[str] | None = None, cached: bool = True) 
         langs[workshop.lang] = workshop
         if source.lang is None:
             originals[source.slug] = workshop
-        md = md or make_markdown(settings)
-        check_workshop(workshop, reporter, partial(html_of, md))
+    changes = last_changes([w.source.path for langs in project.workshops.values()
+                            for w in langs.values()], settings.root)
     for slug, langs in project.workshops.items():
         original = originals.get(slug)
         if original is None:
@@ -106,11 +100,47 @@ def load_project(root: Path, only: set[str] | None = None, cached: bool = True) 
         for workshop in langs.values():
             if original is not None and workshop is not original:
                 check_translation(original, workshop, reporter)
-                check_stale(original, workshop, settings.root, reporter)
+                check_stale(original, workshop, changes, reporter)
     check_catalogues(settings.languages, settings.root, reporter)
     project.partners = tuple(with_fallbacks(p, project, reporter)
                              for p in read_partners(settings, reporter))
     return project
+
+
+def read_file(source: SourceFile, settings: Settings, theme: Theme | None) -> Entry:
+    """Return a workshop file's model and every finding that needs only the file and its folder:
+    reading it, its images and links, its HTML, its characters against the theme's fonts."""
+    md = markdown_for(settings)
+    found = Reporter()
+    workshop = read_workshop(source, settings, found, md)
+    if workshop is not None:
+        text = read_text(source.path, source.rel, Reporter()) if theme else None
+        if text:
+            check_glyphs(text, source.rel, theme, found)
+        check_workshop(workshop, found, partial(html_of, md))
+    return workshop, list(found.items)
+
+
+def read_all(sources: list[SourceFile], settings: Settings, theme: Theme | None,
+             models: ModelCache) -> list[Entry]:
+    """Return the model and findings of every file: from the cache, else read (in parallel worker
+    processes when there are many: a cold check of a large project then uses every core)."""
+    extra = glyph_fonts(theme)
+    keys = [models.key(source, settings, extra) for source in sources]
+    entries = [models.get(key) for key in keys]
+    todo = [i for i, entry in enumerate(entries) if entry is None]
+    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FILES)
+    read = partial(read_file, settings=settings, theme=theme)
+    if workers > 1:
+        with worker_pool(workers) as pool:
+            fresh = list(pool.map(read, [sources[i] for i in todo],
+                                  chunksize=max(1, len(todo) // (workers * 8))))
+    else:
+        fresh = [read(sources[i]) for i in todo]
+    for i, entry in zip(todo, fresh, strict=True):
+        models.put(keys[i], entry)
+        entries[i] = entry
+    return entries
 
 
 def with_fallbacks(partner: Partner, project: Project, reporter: Reporter) -> Partner:

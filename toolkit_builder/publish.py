@@ -51,14 +51,17 @@ def make_readable(folder: Path) -> None:
 
 
 def write_staging(run, plan, staging: Path) -> Reporter:
-    """Write a run's artifacts and the manifest into the staging folder; return their findings."""
-    registry, found = Registry(staging), Reporter()
+    """Write a run's artifacts (unless the run wrote them there as they finished) and the manifest
+    into the staging folder; return their findings."""
+    written = run.registry is not None and run.registry.site_dir == staging
+    registry, found = (run.registry if written else Registry(staging)), Reporter()
     for job in plan.jobs:
         rendered = run.results.get(job.path)
         if rendered is None:
             continue
-        registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path, rendered.data,
-                       job.partner_slug)
+        if not written:
+            registry.write(job.workshop.slug, job.workshop.lang, job.kind.name, job.path,
+                           rendered.data, job.partner_slug)
         for item in rendered.diagnostics:
             found.add(item.level, item.pos, item.message, item.code)
     registry.write_manifest()

@@ -54,6 +54,17 @@ def make_markdown(settings: Settings) -> markdown.Markdown:
                              extension_configs=settings.extension_configs)
 
 
+_MARKDOWN: dict[str, markdown.Markdown] = {}
+
+
+def markdown_for(settings: Settings) -> markdown.Markdown:
+    """Return this process's Markdown parser for a project's settings (made once: it is slow)."""
+    key = repr((settings.extensions, settings.extension_configs))
+    if key not in _MARKDOWN:
+        _MARKDOWN[key] = make_markdown(settings)
+    return _MARKDOWN[key]
+
+
 def html_of(md: markdown.Markdown, text: str) -> str:
     """Return a Markdown text as HTML with a parser's settings (reset for each text)."""
     md.reset()

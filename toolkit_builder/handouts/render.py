@@ -15,10 +15,13 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .locations import local_path
 
-# Shared by every document a process renders: fonts are registered once, images decoded once.
+# Shared by every document a process renders: fonts are registered once, images decoded once
+# per workshop (the cache is emptied when the next workshop's documents come: decoded images
+# take ~30 MB a workshop, and a worker of a large project would otherwise keep them all).
 FONT_CONFIG = FontConfiguration()
 IMAGE_CACHE: dict = {}
 _STAMPS: dict[str, tuple[int, int]] = {}
+_FOLDERS: list[tuple] = [()]
 # How many times a draft is laid out again with the writer's revisions (write_revised) at most.
 MAX_REVISIONS = 8
 # Tagged PDF for screen readers; WeasyPrint's closest variant to an accessible handout.
@@ -80,7 +83,13 @@ def _stamp(url: str, allowed: dict[str, Path]) -> tuple[int, int] | None:
 
 
 def _drop_stale(allowed: dict[str, Path]) -> None:
-    """Empty the image cache if a file behind a cached address changed since it was decoded."""
+    """Empty the image cache for another workshop, or if a file behind a cached address changed
+    since it was decoded."""
+    folders = tuple(sorted((name, str(path)) for name, path in allowed.items()))
+    if folders != _FOLDERS[0]:
+        _FOLDERS[0] = folders
+        IMAGE_CACHE.clear()
+        _STAMPS.clear()
     # WeasyPrint also caches decoded data under keys derived from the address, so all of it goes.
     if any(_stamp(url, allowed) != stamp
            for url, stamp in _STAMPS.items() if local_path(url, allowed)):
