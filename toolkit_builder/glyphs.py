@@ -132,12 +132,20 @@ def _line_missing(line: str, fenced: bool, text: frozenset[int],
     return found[0] if found else None
 
 
+def _all_shown(chars: set[str], fonts: frozenset[int]) -> bool:
+    """Return whether fonts show every character of a set (no fonts: nothing is checked)."""
+    return not fonts or all(ord(char) in fonts or silent(char) for char in chars)
+
+
 def check_glyphs(text: str, rel: str, theme: Theme, reporter: Reporter) -> None:
     """Report, line by line, the first character of a source the theme's fonts cannot show."""
     text_chars, text_names = coverage(theme, TEXT_FONTS)
     mono_chars, mono_names = coverage(theme, CODE_FONTS)
     if not text_chars and not mono_chars:
         return
+    distinct = set(text)
+    if _all_shown(distinct, text_chars) and _all_shown(distinct, mono_chars):
+        return  # the usual case, found without reading line by line
     reported, fence = 0, None
     lines = text.split("\n")
     front = bool(lines) and lines[0].rstrip() == "---"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -23,7 +24,14 @@ XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 def image_problem(path: Path) -> str:
     """Return why an image file cannot be used (unreadable, damaged, too large), or ''."""
-    size = path.stat().st_size
+    stat = path.stat()
+    return _problem(path, stat.st_size, stat.st_mtime_ns)
+
+
+# The translations of a workshop share its images: each file is decoded once per process.
+@lru_cache(maxsize=256)
+def _problem(path: Path, size: int, mtime_ns: int) -> str:
+    """Return why an image file (as it is at this size and time) cannot be used, or ''."""
     if path.suffix.lower() == ".svg":
         return svg_problem(path.read_bytes()) if size <= MAX_SVG_BYTES else (
             f"is {size // 1024:,} KiB; SVG images are limited to {MAX_SVG_BYTES // 1024:,} KiB")

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,11 +30,11 @@ from .diagnostics import Reporter
 from .errors import BuildError, ToolkitError
 from .kinds import checked_kinds
 from .lock import build_lock, sigterm_as_interrupt
-from .model import SourcePos
+from .model import SourcePos, Workshop
 from .partners import Partner
 from .plan import Job, Plan, plan_build
 from .processes import worker_pool
-from .project import Project, load_project
+from .project import PARALLEL_FILES, Project, load_project
 from .publish import (
     clean_leftovers,
     make_readable,
@@ -286,25 +287,43 @@ def render_all(project: Project, plan: Plan, cache: Cache, listener: Listener,
 
 def writer_checks(project: Project, cached: bool = True) -> Reporter:
     """Return what the writers' own checks find (e.g. slides that must be split), each workshop's
-    kept in the artifact cache by the same key inputs as its documents."""
+    kept in the artifact cache by the same key inputs as its documents; the checks not in the
+    cache run in worker processes when there are many."""
     reporter = Reporter()
     context = make_context(project)
     cache = Cache(project.settings.root / ".cache" / "artifacts") if cached else None
     context_hash = context_key(code_fingerprint(), context)
+    found: list[tuple[str, object, Rendered | None]] = []
     for workshop in project.all():
         for kind in checked_kinds():
             key = document_key(f"check:{kind.name}", "", context_hash, workshop)
-            found = cache.get(key) if cache else None
-            if found is None:
-                found = Rendered(b"", tuple(load(kind.checker)(workshop, context)))
-                if cache:
-                    try:
-                        cache.put(key, found)
-                    except OSError:
-                        pass  # a read-only or full disk: check goes on without its cache
-            for item in found.diagnostics:
-                reporter.add(item.level, item.pos, item.message, item.code)
+            found.append((key, (kind.checker, workshop), cache.get(key) if cache else None))
+    todo = [i for i, (_, _, hit) in enumerate(found) if hit is None]
+    check = partial(_run_checker, context=context)
+    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FILES)
+    if workers > 1:
+        with worker_pool(workers) as pool:
+            fresh = list(pool.map(check, [found[i][1] for i in todo],
+                                  chunksize=max(1, len(todo) // (workers * 8))))
+    else:
+        fresh = [check(found[i][1]) for i in todo]
+    for i, rendered in zip(todo, fresh, strict=True):
+        found[i] = (found[i][0], None, rendered)
+        if cache:
+            try:
+                cache.put(found[i][0], rendered)
+            except OSError:
+                pass  # a read-only or full disk: check goes on without its cache
+    for _, _, rendered in found:
+        for item in rendered.diagnostics:
+            reporter.add(item.level, item.pos, item.message, item.code)
     return reporter
+
+
+def _run_checker(job: tuple[str, Workshop], context: Context) -> Rendered:
+    """Return one writer check's findings (`job`: the checker's name and the workshop)."""
+    checker, workshop = job
+    return Rendered(b"", tuple(load(checker)(workshop, context)))
 
 
 def check_project(root: Path, cached: bool = True) -> Project:

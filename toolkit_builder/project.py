@@ -12,7 +12,7 @@ from .config import Settings, load_settings
 from .diagnostics import Reporter
 from .glyphs import check_glyphs, glyph_fonts
 from .model import SourcePos, Workshop
-from .modelcache import Entry, ModelCache
+from .modelcache import Entry, ModelCache, collector_paused
 from .partners import Partner
 from .partners_file import load_partners
 from .processes import worker_pool
@@ -127,12 +127,13 @@ def read_all(sources: list[SourceFile], settings: Settings, theme: Theme | None,
     processes when there are many: a cold check of a large project then uses every core)."""
     extra = glyph_fonts(theme)
     keys = [models.key(source, settings, extra) for source in sources]
-    entries = [models.get(key) for key in keys]
+    with collector_paused():
+        entries = [models.get(key) for key in keys]
     todo = [i for i, entry in enumerate(entries) if entry is None]
     workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FILES)
     read = partial(read_file, settings=settings, theme=theme)
     if workers > 1:
-        with worker_pool(workers) as pool:
+        with worker_pool(workers) as pool, collector_paused():
             fresh = list(pool.map(read, [sources[i] for i in todo],
                                   chunksize=max(1, len(todo) // (workers * 8))))
     else:

@@ -158,6 +158,12 @@ def section_problems(sections: list[RawSection]) -> list[tuple[int, str]]:
     return problems
 
 
+# A heading of words and plain punctuation that no enabled Markdown extension changes (no
+# emphasis, code, links, entities, symbols such as (c) or 1/2): read without a Markdown pass.
+PLAIN_TITLE_RE = re.compile(r"[^\W_][^\W_ ,.?!;:'’–—-]*(?:[ ,.?!;:'’–—-]+[^\W_]+)*[.?!:]?")
+LIST_START_RE = re.compile(r"\d+[.)]\s")
+
+
 def _title_and_anchor(raw: str, md: markdown.Markdown) -> tuple[str, str]:
     """Return a heading's plain title and the anchor the site's table of contents gives it."""
     anchor = ""
@@ -166,8 +172,11 @@ def _title_and_anchor(raw: str, md: markdown.Markdown) -> tuple[str, str]:
         raw = raw[: attrs.start()]
         ident = re.search(r"#([\w-]+)", attrs["attrs"])
         anchor = ident.group(1) if ident else ""
+    plain = raw.strip()
+    if PLAIN_TITLE_RE.fullmatch(plain) and "--" not in plain and not LIST_START_RE.match(plain):
+        return plain, anchor or slugify(plain, "-")  # Markdown would leave it as it is
     md.reset()
-    html = md.convert(raw.strip())
+    html = md.convert(plain)
     if html:
         title = lxml.html.fragment_fromstring(html, create_parent="div").text_content().strip()
     else:

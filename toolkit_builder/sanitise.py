@@ -50,7 +50,8 @@ ATTRIBUTES = {
 STYLES = {"text-align", "width"}
 URL_RE = re.compile(r"https://[A-Za-z0-9._~:/?#\[\]@!$&()*+,;=%-]+")  # RFC 3986 but quotes
 FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
-WORTH_RE = re.compile(r"[<{&]|\]\s*[(:]")
+RAW_RE = re.compile(r"[<{&]")       # raw HTML, attribute lists, entities: only a render tells
+TARGET_RE = re.compile(r"\]\s*\(([^)]*)|^\s*\[[^\]]*\]:(.*)$", re.MULTILINE)
 CONTROL_RE = re.compile(r"[\x00-\x20]+")
 
 
@@ -152,13 +153,22 @@ def _url_findings(elements: list, lines: list[str], first: int) -> list[Finding]
     return out
 
 
+def worth_rendering(text: str) -> bool:
+    """Return whether a chunk may hold something the site drops: raw HTML, attributes, entities,
+    or a link or image whose target (as a browser reads it) has an unsafe scheme."""
+    if RAW_RE.search(text):
+        return True
+    return any(bad_scheme((inline or defined).strip().lstrip("<"))
+               for inline, defined in TARGET_RE.findall(text))
+
+
 def html_findings(body: str, first_line: int, render: Callable[[str], str]) -> list[Finding]:
     """Return what the site would drop from a Markdown body, by line: bad schemes, raw HTML
     (`render` turns a chunk into HTML with the site's own Markdown settings)."""
     out: list[Finding] = []
     for first, lines in chunks(body, first_line):
         text = "\n".join(lines)
-        if not WORTH_RE.search(text):
+        if not worth_rendering(text):
             continue
         html = render(text)
         if not html.strip():
