@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Reporter
@@ -36,13 +37,25 @@ def session_of(partner, workshop) -> str:
     return repr(partner.session(workshop.slug, workshop.lang)) if partner is not None else ""
 
 
+def file_digest(path: Path) -> bytes:
+    """Return the sha256 of a file's bytes (read once per process while it stays the same)."""
+    stat = path.stat()
+    return _digest(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _digest(path: Path, size: int, mtime_ns: int) -> bytes:
+    """Return the sha256 of a file as it is at this size and time."""
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
 def document_key(kind: str, path: str, context_hash: str, workshop, partner=None) -> str:
     """Return the cache key of a document: its kind, path, context, source and images."""
     digest = hashlib.sha256(f"{kind}\0{path}\0{context_hash}\0{workshop.sha256}\0"
                             f"{catalogue_fingerprint(workshop.lang)}\0"
                             f"{session_of(partner, workshop)}".encode())
     for image in image_files(workshop):
-        digest.update(image.read_bytes())
+        digest.update(file_digest(image))
     return digest.hexdigest()
 
 
@@ -60,7 +73,7 @@ def package_key_of(kind: str, path: str, context_hash: str, workshop,
                             f"{catalogue_fingerprint(workshop.lang)}\0"
                             f"{session_of(partner, workshop)}".encode())
     for image in image_files(workshop):  # the zip carries the images and their sources
-        digest.update(image.read_bytes())
+        digest.update(file_digest(image))
     for name, sha in digests:
         digest.update(name.encode() + b"\0" + sha)
     return digest.hexdigest()

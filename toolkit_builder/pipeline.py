@@ -224,7 +224,8 @@ def render_documents(run: _Run, jobs: tuple[Job, ...]) -> None:
         with worker_pool(workers) as pool:
             futures = {pool.submit(run_job, job, run.context(job)): job for job in todo}
             for future in as_completed(futures):
-                _finish(run, futures[future], future.result(), keys)
+                # popped: a finished future holds its file's bytes for as long as it is kept
+                _finish(run, futures.pop(future), future.result(), keys)
     else:
         for job in todo:
             _finish(run, job, run_job(job, run.context(job)), keys)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.logger import LOGGER
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -22,6 +23,12 @@ FONT_CONFIG = FontConfiguration()
 IMAGE_CACHE: dict = {}
 _STAMPS: dict[str, tuple[int, int]] = {}
 _FOLDERS: list[tuple] = [()]
+# Parsed stylesheets by their text and the folders their addresses name: the same few sheets
+# serve every document of a kind and language, and parsing one (with its @font-face rules) costs
+# more than laying out a short form.
+_SHEETS: dict[tuple, tuple[CSS, list[str]]] = {}
+MAX_SHEETS = 64
+STYLE_RE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 # How many times a draft is laid out again with the writer's revisions (write_revised) at most.
 MAX_REVISIONS = 8
 # Tagged PDF for screen readers; WeasyPrint's closest variant to an accessible handout.
@@ -71,6 +78,38 @@ def collected():
     finally:
         LOGGER.removeHandler(handler)
         LOGGER.propagate = propagate
+
+
+def _parsed(html: str, allowed: dict[str, Path], fetcher: URLFetcher,
+            messages: list[str]) -> tuple[str, list[CSS]]:
+    """Return a document without its <style> block and that block as a parsed, shared stylesheet
+    (what parsing it warned about goes to `messages` each time, as if it had been parsed again).
+
+    The block is the document's only stylesheet, so as the one stylesheet given beside it, it
+    cascades exactly as it did inside.
+    """
+    match = STYLE_RE.search(html)
+    if match is None:
+        return html, []
+    key = (match.group(1), tuple(sorted((name, str(path)) for name, path in allowed.items())))
+    if key not in _SHEETS:
+        if len(_SHEETS) >= MAX_SHEETS:
+            _SHEETS.clear()
+        before = len(messages)
+        sheet = CSS(string=match.group(1), url_fetcher=fetcher, font_config=FONT_CONFIG)
+        _SHEETS[key] = sheet, messages[before:]
+        del messages[before:]
+    sheet, warned = _SHEETS[key]
+    messages.extend(warned)
+    return html[:match.start()] + html[match.end():], [sheet]
+
+
+def _document(html: str, allowed: dict[str, Path], options: dict, messages: list[str]):
+    """Return the laid-out document of an HTML text."""
+    fetcher = SandboxFetcher(allowed)
+    text, sheets = _parsed(html, allowed, fetcher, messages)
+    return HTML(string=text, url_fetcher=fetcher).render(font_config=FONT_CONFIG,
+                                                         stylesheets=sheets, **options)
 
 
 def _stamp(url: str, allowed: dict[str, Path]) -> tuple[int, int] | None:
@@ -134,8 +173,7 @@ def write_first(htmls: Iterable[str], allowed: dict[str, Path], fits: Callable[[
     with collected() as messages:
         for html in htmls:
             del messages[:]
-            document = HTML(string=html, url_fetcher=SandboxFetcher(allowed)).render(
-                font_config=FONT_CONFIG, **options)
+            document = _document(html, allowed, options, messages)
             if fits(document.pages):
                 break
         data = document.write_pdf(**options)
@@ -154,8 +192,7 @@ def write_revised(drafts: Iterable[Callable[[dict], str]], allowed: dict[str, Pa
         for draft in drafts:
             for _ in range(MAX_REVISIONS):
                 del messages[:]
-                document = HTML(string=draft(changes), url_fetcher=SandboxFetcher(allowed)).render(
-                    font_config=FONT_CONFIG, **options)
+                document = _document(draft(changes), allowed, options, messages)
                 revised = revise([set(page.anchors) for page in document.pages], changes)
                 if revised is None:
                     break
