@@ -327,9 +327,33 @@ def _run_checker(job: tuple[str, Workshop], context: Context) -> Rendered:
     return Rendered(b"", tuple(load(checker)(workshop, context)))
 
 
+def precheck(workshop: Workshop, settings, theme) -> None:
+    """Run the writers' checks of a freshly read model into the artifact cache (in the process
+    that read it), for `writer_checks` to find; a check that fails is left to it to report."""
+    if theme is None:
+        return
+    context = make_context(Project(settings, theme=theme))
+    cache = Cache(settings.root / ".cache" / "artifacts")
+    if id(theme) not in _PRECHECK:
+        _PRECHECK[id(theme)] = theme, context_key(code_fingerprint(), context)
+    context_hash = _PRECHECK[id(theme)][1]
+    for kind in checked_kinds():
+        key = document_key(f"check:{kind.name}", "", context_hash, workshop)
+        if cache.record(key) is not None:
+            continue
+        try:
+            cache.put(key, _run_checker((kind.checker, workshop), context))
+        except Exception:  # noqa: BLE001 - writer_checks runs it again and reports what fails
+            continue
+
+
+# Context hashes by theme object, per process (the theme is kept so that its id stays its own).
+_PRECHECK: dict[int, tuple[object, str]] = {}
+
+
 def check_project(root: Path, cached: bool = True) -> Project:
     """Return the project with every finding of `check`: the sources' and the writers' own."""
-    project = load_project(root, cached=cached)
+    project = load_project(root, cached=cached, after=precheck if cached else None)
     if not project.reporter.errors and project.workshops:
         project.reporter.extend(writer_checks(project, cached))
     return project

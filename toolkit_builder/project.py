@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -52,9 +53,10 @@ class Project:
         return langs.get(self.settings.default_language) or next(iter(langs.values()), None)
 
 
-def load_project(root: Path, only: set[str] | None = None, cached: bool = True) -> Project:
+def load_project(root: Path, only: set[str] | None = None, cached: bool = True,
+                 after: After | None = None) -> Project:
     """Return the project in `root` with every workshop read (or taken from .cache/models/ when
-    unchanged) and checked."""
+    unchanged) and checked (`after`: more work on each model read afresh)."""
     settings = load_settings(root)
     project = Project(settings)
     reporter = project.reporter
@@ -72,7 +74,7 @@ def load_project(root: Path, only: set[str] | None = None, cached: bool = True) 
     project.files = len(sources)
     originals: dict[str, Workshop] = {}
     for source, (workshop, findings) in zip(sources, read_all(sources, settings, project.theme,
-                                                              models), strict=True):
+                                                              models, after), strict=True):
         for item in findings:
             reporter.add(item.level, item.pos, item.message, item.code)
         if workshop is None:
@@ -107,7 +109,13 @@ def load_project(root: Path, only: set[str] | None = None, cached: bool = True) 
     return project
 
 
-def read_file(source: SourceFile, settings: Settings, theme: Theme | None) -> Entry:
+# Run on each model read afresh, in the process that read it, with the settings and theme
+# (`check` runs the writers' checks there, so that they too use every core).
+After = Callable[[Workshop, Settings, "Theme | None"], None]
+
+
+def read_file(source: SourceFile, settings: Settings, theme: Theme | None,
+              after: After | None = None) -> Entry:
     """Return a workshop file's model and every finding that needs only the file and its folder:
     reading it, its images and links, its HTML, its characters against the theme's fonts."""
     md = markdown_for(settings)
@@ -118,11 +126,13 @@ def read_file(source: SourceFile, settings: Settings, theme: Theme | None) -> En
         if text:
             check_glyphs(text, source.rel, theme, found)
         check_workshop(workshop, found, partial(html_of, md))
+        if after is not None:
+            after(workshop, settings, theme)
     return workshop, list(found.items)
 
 
 def read_all(sources: list[SourceFile], settings: Settings, theme: Theme | None,
-             models: ModelCache) -> list[Entry]:
+             models: ModelCache, after: After | None = None) -> list[Entry]:
     """Return the model and findings of every file: from the cache, else read (in parallel worker
     processes when there are many: a cold check of a large project then uses every core)."""
     extra = glyph_fonts(theme)
@@ -131,7 +141,7 @@ def read_all(sources: list[SourceFile], settings: Settings, theme: Theme | None,
         entries = [models.get(key) for key in keys]
     todo = [i for i, entry in enumerate(entries) if entry is None]
     workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FILES)
-    read = partial(read_file, settings=settings, theme=theme)
+    read = partial(read_file, settings=settings, theme=theme, after=after)
     if workers > 1:
         with worker_pool(workers) as pool, collector_paused():
             fresh = list(pool.map(read, [sources[i] for i in todo],
