@@ -431,6 +431,11 @@ class Captured(BaseException):
     """Raised once a writer has handed its first HTML to WeasyPrint: the rest is WeasyPrint's."""
 
 
+def whole(html: str, allowed, fetcher, messages) -> tuple[str, list]:
+    """Stand in for the builder's stylesheet sharing: leave the document's <style> in it."""
+    return html, []
+
+
 def prepare_floors(root: Path, prep: Path) -> dict[str, int]:
     """Write every deck's slide text and every PDF's first HTML to `prep`; return their counts."""
     # A PDF's HTML is the first one its writer hands WeasyPrint (writers that try several drafts,
@@ -464,6 +469,9 @@ def prepare_floors(root: Path, prep: Path) -> dict[str, int]:
             raise Captured
 
     real, pdf_render.HTML = pdf_render.HTML, Catch
+    # The builder hands WeasyPrint its <style> block as a parsed stylesheet it shares between
+    # documents; the floor gets the document whole, as WeasyPrint alone would be given it.
+    shared, pdf_render._parsed = pdf_render._parsed, whole
     try:
         for job in plan_of(project).documents:
             if job.partner_slug not in contexts:
@@ -481,7 +489,7 @@ def prepare_floors(root: Path, prep: Path) -> dict[str, int]:
                     continue
                 raise SystemExit(f"{job.path}: the writer never reached WeasyPrint's HTML()")
     finally:
-        pdf_render.HTML = real
+        pdf_render.HTML, pdf_render._parsed = real, shared
     (prep / "decks.json").write_text(json.dumps(decks), encoding="utf-8")
     (prep / "pdfs.json").write_text(json.dumps(pdfs), encoding="utf-8")
     return {"decks": len(decks), "slides": sum(len(d["titles"]) for d in decks), "pdfs": len(pdfs)}
@@ -513,8 +521,10 @@ def floor_pptx(prep: Path) -> tuple[float, float]:
 def floor_pdf(prep: Path) -> tuple[float, float]:
     """Return the seconds (wall, CPU) WeasyPrint alone takes to print every PDF's HTML."""
     sys.path.insert(0, str(CODE))
+    from toolkit_builder.handouts import render
     from toolkit_builder.handouts.render import write_pdf
 
+    render._parsed = whole  # WeasyPrint alone parses each document's stylesheet
     jobs = json.loads((prep / "pdfs.json").read_text(encoding="utf-8"))
     pages = [((prep / job["html"]).read_text(encoding="utf-8"),
               {host: Path(path) for host, path in job["allowed"].items()}, job["forms"])
