@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from conftest import make_project
 
-from toolkit_builder import pipeline, project
+from toolkit_builder import pipeline, processes, project
 
 # Fixtures that each give findings of a different kind: reading, images, HTML, glyphs, slides.
 CASES = ("constructs", "missing-image", "unknown-key", "wrong-type", "glyphs-cjk",
@@ -19,8 +19,7 @@ CASES = ("constructs", "missing-image", "unknown-key", "wrong-type", "glyphs-cjk
 
 def findings(root, monkeypatch, every: int, cached: bool) -> list[str]:
     """Return what `check` reports, with worker processes once there are `every` files each."""
-    monkeypatch.setattr(project, "PARALLEL_FILES", every)
-    monkeypatch.setattr(pipeline, "PARALLEL_FILES", every)
+    monkeypatch.setattr(processes, "PARALLEL_ITEMS", every)
     found = pipeline.check_project(root, cached=cached)
     return [item.format() for item in found.reporter.items]
 

@@ -33,8 +33,8 @@ from .lock import build_lock, sigterm_as_interrupt
 from .model import SourcePos, Workshop
 from .partners import Partner
 from .plan import Job, Plan, plan_build
-from .processes import worker_pool
-from .project import PARALLEL_FILES, Project, load_project
+from .processes import map_in_workers, worker_pool
+from .project import Project, load_project
 from .publish import (
     clean_leftovers,
     make_readable,
@@ -294,28 +294,22 @@ def writer_checks(project: Project, cached: bool = True) -> Reporter:
     context = make_context(project)
     cache = Cache(project.settings.root / ".cache" / "artifacts") if cached else None
     context_hash = context_key(code_fingerprint(), context)
-    found: list[tuple[str, object, Rendered | None]] = []
+    keys, jobs, results = [], [], []
     for workshop in project.all():
         for kind in checked_kinds():
-            key = document_key(f"check:{kind.name}", "", context_hash, workshop)
-            found.append((key, (kind.checker, workshop), cache.get(key) if cache else None))
-    todo = [i for i, (_, _, hit) in enumerate(found) if hit is None]
-    check = partial(_run_checker, context=context)
-    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FILES)
-    if workers > 1:
-        with worker_pool(workers) as pool:
-            fresh = list(pool.map(check, [found[i][1] for i in todo],
-                                  chunksize=max(1, len(todo) // (workers * 8))))
-    else:
-        fresh = [check(found[i][1]) for i in todo]
+            keys.append(document_key(f"check:{kind.name}", "", context_hash, workshop))
+            jobs.append((kind.checker, workshop))
+            results.append(cache.get(keys[-1]) if cache else None)
+    todo = [i for i, hit in enumerate(results) if hit is None]
+    fresh = map_in_workers(partial(_run_checker, context=context), [jobs[i] for i in todo])
     for i, rendered in zip(todo, fresh, strict=True):
-        found[i] = (found[i][0], None, rendered)
+        results[i] = rendered
         if cache:
             try:
-                cache.put(found[i][0], rendered)
+                cache.put(keys[i], rendered)
             except OSError:
                 pass  # a read-only or full disk: check goes on without its cache
-    for _, _, rendered in found:
+    for rendered in results:
         for item in rendered.diagnostics:
             reporter.add(item.level, item.pos, item.message, item.code)
     return reporter

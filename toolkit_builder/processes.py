@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import TypeVar
 
+T = TypeVar("T")
+R = TypeVar("R")
 PR_SET_PDEATHSIG = 1         # prctl option: the signal a process gets when its parent dies
+# Items a worker process takes at least: below that, starting the workers costs more.
+PARALLEL_ITEMS = 24
 
 
 def worker_init(parent: int) -> None:
@@ -47,3 +52,13 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         stop_pool(pool)
         raise
     pool.shutdown()
+
+
+def map_in_workers(function: Callable[[T], R], items: list[T]) -> list[R]:
+    """Return `function` of each item, in order: in worker processes (one per core) when there
+    are at least PARALLEL_ITEMS for each, else in this process."""
+    workers = min(os.cpu_count() or 1, len(items) // PARALLEL_ITEMS)
+    if workers < 2:
+        return [function(item) for item in items]
+    with worker_pool(workers) as pool:
+        return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 8))))

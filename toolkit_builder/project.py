@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -16,14 +15,11 @@ from .model import SourcePos, Workshop
 from .modelcache import Entry, ModelCache, collector_paused
 from .partners import Partner
 from .partners_file import load_partners
-from .processes import worker_pool
+from .processes import map_in_workers
 from .reader import html_of, markdown_for, read_workshop
 from .sources import SourceFile, check_slugs, discover, read_text
 from .theme import Theme, check_theme, theme_names
 from .translations import check_catalogues, check_stale, last_changes
-
-# Files a worker process reads at least, cold: below that, starting the workers costs more.
-PARALLEL_FILES = 24
 
 
 @dataclass
@@ -140,14 +136,9 @@ def read_all(sources: list[SourceFile], settings: Settings, theme: Theme | None,
     with collector_paused():
         entries = [models.get(key) for key in keys]
     todo = [i for i, entry in enumerate(entries) if entry is None]
-    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_FILES)
     read = partial(read_file, settings=settings, theme=theme, after=after)
-    if workers > 1:
-        with worker_pool(workers) as pool, collector_paused():
-            fresh = list(pool.map(read, [sources[i] for i in todo],
-                                  chunksize=max(1, len(todo) // (workers * 8))))
-    else:
-        fresh = [read(sources[i]) for i in todo]
+    with collector_paused():
+        fresh = map_in_workers(read, [sources[i] for i in todo])
     for i, entry in zip(todo, fresh, strict=True):
         models.put(keys[i], entry)
         entries[i] = entry
